@@ -1,0 +1,282 @@
+//! Turns the bytes a customer hands over into text.
+//!
+//! Handles UTF-8 with or without BOM, UTF-16LE/BE (with BOM, or without one
+//! when the NUL pattern is unmistakable), Shift_JIS / CP932 (a log saved
+//! again on Japanese Windows), and strips what is noise for reading: ANSI
+//! colour codes and stray NUL bytes. Line breaks are kept as they are, so
+//! line numbers match what an editor shows. Known binary files (images,
+//! archives, programs) and bytes that are not text are recognized as such.
+
+use super::model::Encoding;
+use std::borrow::Cow;
+
+/// The decoded input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: Encoding,
+    /// For binary input of a known type: what it is (`PNG image`, ...).
+    pub binary_kind: Option<&'static str>,
+}
+
+/// File signatures of binary formats someone may drop by mistake.
+const MAGIC: &[(&[u8], &str)] = &[
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"BM", "BMP image"),
+    (b"RIFF", "RIFF media (WebP, WAV, AVI)"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or an Office document)"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"Rar!\x1a\x07", "RAR archive"),
+    (b"\x28\xb5\x2f\xfd", "zstd archive"),
+    (b"\x7fELF", "Linux program (ELF)"),
+    (b"MZ", "Windows program (EXE/DLL)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Office document (legacy)"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00asm", "WebAssembly module"),
+];
+
+/// Decodes `bytes` into text, or recognizes them as binary or empty.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Decoded { text: String::new(), encoding: Encoding::Empty, binary_kind: None };
+    }
+    if let Some(bom_decoded) = decode_with_bom(bytes) {
+        return bom_decoded;
+    }
+    for (magic, kind) in MAGIC {
+        // "BM" and "MZ" are too short to trust alone: a text log can start
+        // with them. Require a non-text byte soon after for those.
+        let short = magic.len() <= 2;
+        if bytes.starts_with(magic) && (!short || looks_binary(&bytes[..bytes.len().min(512)])) {
+            return binary(Some(kind));
+        }
+    }
+    if let Some(enc) = utf16_without_bom(bytes) {
+        let (text, _) = match enc {
+            Encoding::Utf16Le => encoding_rs::UTF_16LE.decode_without_bom_handling(bytes),
+            _ => encoding_rs::UTF_16BE.decode_without_bom_handling(bytes),
+        };
+        return finish(text, enc);
+    }
+    if looks_binary(bytes) {
+        return binary(None);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(Cow::Borrowed(text), Encoding::Utf8),
+        Err(_) => {
+            let (sjis, _, sjis_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+            if !sjis_errors {
+                return finish(sjis, Encoding::ShiftJis);
+            }
+            // Mostly UTF-8 with some damage (trailing garbage, a cut
+            // multibyte character): keep the text, mark the damage.
+            let utf8 = String::from_utf8_lossy(bytes);
+            let sjis_bad = sjis.matches('\u{FFFD}').count();
+            let utf8_bad = utf8.matches('\u{FFFD}').count();
+            if sjis_bad < utf8_bad {
+                finish(sjis, Encoding::ShiftJis)
+            } else {
+                finish(utf8, Encoding::Utf8)
+            }
+        }
+    }
+}
+
+fn binary(kind: Option<&'static str>) -> Decoded {
+    Decoded { text: String::new(), encoding: Encoding::Binary, binary_kind: kind }
+}
+
+fn decode_with_bom(bytes: &[u8]) -> Option<Decoded> {
+    let (enc, label) = if bytes.starts_with(b"\xef\xbb\xbf") {
+        (encoding_rs::UTF_8, Encoding::Utf8Bom)
+    } else if bytes.starts_with(b"\xff\xfe") {
+        (encoding_rs::UTF_16LE, Encoding::Utf16Le)
+    } else if bytes.starts_with(b"\xfe\xff") {
+        (encoding_rs::UTF_16BE, Encoding::Utf16Be)
+    } else {
+        return None;
+    };
+    let (text, _) = enc.decode_with_bom_removal(bytes);
+    Some(finish(text, label))
+}
+
+/// UTF-16 text without a BOM shows NUL in every other byte for ASCII.
+fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    if odd_nul * 10 >= pairs * 7 && even_nul * 10 < pairs {
+        Some(Encoding::Utf16Le)
+    } else if even_nul * 10 >= pairs * 7 && odd_nul * 10 < pairs {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// Whether bytes are not text: in the first 64 KiB (NUL bytes aside, which
+/// damaged logs carry), more than one in twenty is a control byte that text
+/// never has, or, for bytes that are not UTF-8, fewer than one in five are ASCII
+/// (a log is never mostly non-ASCII bytes in any encoding).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let non_nul = sample.iter().filter(|&&b| b != 0).count();
+    if non_nul == 0 {
+        return !sample.is_empty();
+    }
+    let odd = sample.iter().filter(|&&b| matches!(b, 0x01..=0x06 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f)).count();
+    if odd > 4 && odd * 20 > non_nul {
+        return true;
+    }
+    let ascii = sample.iter().filter(|&&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e)).count();
+    ascii * 5 < non_nul && std::str::from_utf8(trim_partial_char(sample)).is_err()
+}
+
+/// The sample without a UTF-8 character cut at its end.
+fn trim_partial_char(sample: &[u8]) -> &[u8] {
+    match std::str::from_utf8(sample) {
+        Err(e) if e.error_len().is_none() => &sample[..e.valid_up_to()],
+        _ => sample,
+    }
+}
+
+/// Removes NUL bytes and ANSI escape sequences; keeps every line break.
+fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded {
+    let text = if text.contains(['\u{0}', '\u{1b}', '\u{feff}']) {
+        clean(&text)
+    } else {
+        text.into_owned()
+    };
+    Decoded { text, encoding, binary_kind: None }
+}
+
+fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{0}' | '\u{feff}' => {}
+            '\u{1b}' => match chars.peek() {
+                // CSI: ESC [ parameters intermediates final-byte
+                Some('[') => {
+                    chars.next();
+                    while let Some(&n) = chars.peek() {
+                        if n == '\n' {
+                            break;
+                        }
+                        chars.next();
+                        if ('\u{40}'..='\u{7e}').contains(&n) {
+                            break;
+                        }
+                    }
+                }
+                // OSC: ESC ] ... BEL or ESC \
+                Some(']') => {
+                    chars.next();
+                    while let Some(&n) = chars.peek() {
+                        if n == '\n' {
+                            break;
+                        }
+                        chars.next();
+                        if n == '\u{7}' {
+                            break;
+                        }
+                        if n == '\u{1b}' {
+                            if chars.peek() == Some(&'\\') {
+                                chars.next();
+                            }
+                            break;
+                        }
+                    }
+                }
+                // Two-character escapes (ESC ( B, ESC =, ...)
+                Some(&n) if n != '\n' => {
+                    chars.next();
+                    if n == '(' || n == ')' {
+                        if chars.peek().is_some_and(|&x| x != '\n') {
+                            chars.next();
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(bytes: &[u8], encoding: Encoding, text: &str) {
+        let d = decode(bytes);
+        assert_eq!(d.encoding, encoding);
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf8_plain_and_bom() {
+        check("##TRY!! nc -vz a 443 ##\n".as_bytes(), Encoding::Utf8, "##TRY!! nc -vz a 443 ##\n");
+        check(b"\xef\xbb\xbfabc\r\n", Encoding::Utf8Bom, "abc\r\n");
+    }
+
+    #[test]
+    fn utf16_with_and_without_bom() {
+        let le: Vec<u8> = "ホスト名 ok\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let be: Vec<u8> = "ホスト名 ok\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+        check(&[&[0xff, 0xfe][..], &le].concat(), Encoding::Utf16Le, "ホスト名 ok\n");
+        check(&[&[0xfe, 0xff][..], &be].concat(), Encoding::Utf16Be, "ホスト名 ok\n");
+        let ascii: Vec<u8> =
+            "Server: 1.2.3.4\nAddress: x\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        check(&ascii, Encoding::Utf16Le, "Server: 1.2.3.4\nAddress: x\n");
+    }
+
+    #[test]
+    fn shift_jis() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("## 実行しているマシンのホスト名はvm01です。\n");
+        check(&bytes, Encoding::ShiftJis, "## 実行しているマシンのホスト名はvm01です。\n");
+    }
+
+    #[test]
+    fn ansi_and_nul_are_removed() {
+        check(b"\x1b[1;31mcurl: (7) x\x1b[0m\n\x00ok\n", Encoding::Utf8, "curl: (7) x\nok\n");
+        check(b"\x1b]0;title\x07line\n", Encoding::Utf8, "line\n");
+    }
+
+    #[test]
+    fn binary_and_empty() {
+        assert_eq!(decode(b"").encoding, Encoding::Empty);
+        assert_eq!(decode(b" \r\n\t").encoding, Encoding::Empty);
+        let png = decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR");
+        assert_eq!((png.encoding, png.binary_kind), (Encoding::Binary, Some("PNG image")));
+        let noise: Vec<u8> = (0..4000u32).map(|i| (i * 7919 % 256) as u8).collect();
+        assert_eq!(decode(&noise).encoding, Encoding::Binary);
+        // A text that merely starts with "MZ" is text.
+        assert_eq!(decode(b"MZ is a name\n").encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn damaged_utf8_keeps_the_text() {
+        let d = decode(b"Name:\tx\nAddress: 1.2.3.4\n\xff\xfe\xfd");
+        assert_eq!(d.encoding, Encoding::Utf8);
+        assert!(d.text.starts_with("Name:\tx\nAddress: 1.2.3.4\n"));
+    }
+}

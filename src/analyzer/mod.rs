@@ -1,0 +1,224 @@
+//! The analyzer core: decode, split into command blocks, judge each block
+//! with the module for its tool, then derive findings from all checks.
+//!
+//! Pure: no IO, no browser, no global state. [`analyze`] never panics and
+//! never fails; input it cannot read becomes a report whose format is
+//! `not-a-log`, and output it does not understand becomes an `unknown` check.
+
+pub mod decode;
+pub mod findings;
+pub mod knowledge;
+pub mod machine;
+pub mod model;
+pub mod segment;
+pub mod tools;
+
+pub use model::*;
+
+/// The result of analyzing one input: the report, and the decoded text the
+/// report's line numbers point into (with proxy passwords already masked).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub report: Report,
+    pub text: String,
+}
+
+/// Analyzes the bytes of one log. `source` is the file name, when known.
+pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
+    let decoded = decode::decode(bytes);
+    match decoded.encoding {
+        Encoding::Empty => return not_a_log(source, decoded, NotALogCause::Empty, 0),
+        Encoding::Binary => {
+            let cause = if decoded.binary_kind.is_some() { NotALogCause::KnownBinary } else { NotALogCause::Binary };
+            return not_a_log(source, decoded, cause, 0);
+        }
+        _ => {}
+    }
+    let mut text = machine::mask_credentials(&decoded.text).into_owned();
+    let (lines, seg, info) = loop {
+        let lines = segment::split_lines(&text);
+        let seg = segment::segment(&lines);
+        let head = &lines[..seg.first_block.unwrap_or(lines.len())];
+        let info = machine::read(head, &lines, source);
+        // A password in a proxy value without a scheme (`user:pass@host:port`)
+        // is not caught by the URL scan: mask that value wherever it appears.
+        let leftover: Vec<(String, String)> = info
+            .secrets
+            .iter()
+            .filter(|raw| machine::mask_userinfo(raw).0 != raw.as_str() && text.contains(raw.as_str()))
+            .map(|raw| (raw.clone(), machine::mask_userinfo(raw).0.into_owned()))
+            .collect();
+        if leftover.is_empty() {
+            break (lines, seg, info);
+        }
+        let mut masked = text.clone();
+        for (raw, safe) in leftover {
+            masked = masked.replace(&raw, &safe);
+        }
+        drop((lines, seg, info));
+        text = masked;
+    };
+
+    if seg.blocks.is_empty() {
+        let cause = if looks_like_windows_log(&text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
+        let n = lines.len();
+        drop((lines, seg, info));
+        return not_a_log(source, decode::Decoded { text, ..decoded }, cause, n);
+    }
+
+    let checks: Vec<Check> = seg.blocks.iter().map(|b| check_of(b, &lines)).collect();
+    let truncated = checks.last().is_some_and(|c| c.reason == Reason::Interrupted);
+    let mut proxy = info.proxy;
+    proxy.seen_in_curl = seg.blocks.iter().zip(&checks).any(|(b, c)| c.kind == CheckKind::Https && tunnel_seen(b));
+    proxy.configured |= proxy.seen_in_curl;
+    let format = if !seg.scripted {
+        Format::Transcript
+    } else if checks.iter().any(|c| c.service == Service::SiteRecovery)
+        || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
+    {
+        Format::LinuxAsr
+    } else {
+        Format::LinuxBackup
+    };
+    let findings = findings::derive(&checks, &proxy, truncated);
+    let services = findings::services(&checks, &proxy);
+    let overall = findings::overall(&services, &findings, truncated);
+    let report = Report {
+        schema: SCHEMA_VERSION,
+        source: source.map(str::to_string),
+        format,
+        encoding: decoded.encoding,
+        truncated,
+        host: info.host,
+        run_at: info.run_at,
+        machine: info.machine,
+        proxy,
+        checks,
+        services,
+        findings,
+        overall,
+        line_count: lines.len(),
+    };
+    drop(lines);
+    drop(seg);
+    Analysis { report, text }
+}
+
+/// Whether curl's output in this block went through a proxy tunnel.
+fn tunnel_seen(block: &segment::Block) -> bool {
+    tools::curl::read(&block.output).is_some_and(|v| v.via_proxy)
+}
+
+/// The Windows script's transcript (`Test-NetConnection`, WinHTTP proxy).
+fn looks_like_windows_log(text: &str) -> bool {
+    ["TcpTestSucceeded", "AzureBackup_Check_NW", "Check_Backup_NW_ver", "Windows PowerShell transcript"]
+        .iter()
+        .any(|k| text.contains(k))
+}
+
+/// Builds the check for one block with the reader for its tool.
+fn check_of(block: &segment::Block, lines: &[&str]) -> Check {
+    use segment::Tool;
+    let (kind, verdict) = match block.command.tool {
+        Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(&block.output)),
+        Tool::Nc => (CheckKind::Tcp, tools::nc::read(&block.output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read(&block.output)),
+        Tool::Unknown => (CheckKind::Other, None),
+    };
+    let verdict = verdict.unwrap_or_else(|| {
+        if block.at_eof && kind != CheckKind::Other {
+            tools::Verdict::new(Status::NotRun, Reason::Interrupted, None)
+        } else {
+            tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
+        }
+    });
+    let fqdn = block.command.target.to_ascii_lowercase();
+    let service = service_for(kind, block, &fqdn);
+    let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
+    let port = match kind {
+        CheckKind::Tcp | CheckKind::Https => block.command.port,
+        _ => None,
+    };
+    Check {
+        region: knowledge::region_of(&fqdn).map(|r| r.name.to_string()),
+        fqdn,
+        service,
+        kind,
+        port,
+        status: verdict.status,
+        reason: verdict.reason,
+        http_status: verdict.http_status,
+        addresses: verdict.addresses,
+        private_address,
+        lines: [block.start + 1, block.end + 1],
+        command: block.command.text.clone(),
+        evidence_line: verdict.evidence.map(|i| i + 1),
+        evidence: verdict.evidence.and_then(|i| lines.get(i)).map(|l| evidence_text(l)),
+        tool: verdict.tool,
+    }
+}
+
+/// Port 3260 is file recovery; so is everything in the file-recovery
+/// section. Otherwise the destination's name decides, then the section.
+fn service_for(kind: CheckKind, block: &segment::Block, fqdn: &str) -> Service {
+    if kind == CheckKind::Tcp && block.command.port == Some(3260) || block.section == Some(Service::FileRecovery) {
+        return Service::FileRecovery;
+    }
+    knowledge::service_of(fqdn).or(block.section).unwrap_or(Service::Other)
+}
+
+/// 10/8, 172.16/12, 192.168/16.
+fn is_private(addr: &str) -> bool {
+    match addr.parse::<std::net::Ipv4Addr>() {
+        Ok(ip) => ip.is_private(),
+        Err(_) => false,
+    }
+}
+
+/// A line as evidence: without the progress meter before a curl message
+/// or status line, trimmed, and at most 300 characters.
+fn evidence_text(line: &str) -> String {
+    let line = line.rsplit('\r').next().unwrap_or(line);
+    let line = match (line.find("curl: ("), line.find("HTTP/")) {
+        (Some(at), _) | (None, Some(at)) => &line[at..],
+        _ => line,
+    };
+    let t = line.trim();
+    match t.char_indices().nth(300) {
+        Some((cut, _)) => format!("{}…", &t[..cut]),
+        None => t.to_string(),
+    }
+}
+
+/// The report for input that is not a network-check log.
+fn not_a_log(source: Option<&str>, decoded: decode::Decoded, cause: NotALogCause, line_count: usize) -> Analysis {
+    let finding = Finding {
+        id: FindingId::NotALog,
+        severity: Severity::Error,
+        lines: [0, 0],
+        checks: Vec::new(),
+        fqdns: Vec::new(),
+        cause: Some(cause),
+        detail: decoded.binary_kind.map(str::to_string),
+    };
+    let report = Report {
+        schema: SCHEMA_VERSION,
+        source: source.map(str::to_string),
+        format: Format::NotALog,
+        encoding: decoded.encoding,
+        truncated: false,
+        host: None,
+        run_at: None,
+        machine: Machine::default(),
+        proxy: Proxy::default(),
+        checks: Vec::new(),
+        services: Service::ALL
+            .iter()
+            .map(|&service| ServiceSummary { service, status: ServiceStatus::NotChecked })
+            .collect(),
+        findings: vec![finding],
+        overall: Overall::NotALog,
+        line_count,
+    };
+    Analysis { report, text: decoded.text }
+}

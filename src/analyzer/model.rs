@@ -1,0 +1,412 @@
+//! The report: what the analyzer decides about one log.
+//!
+//! These types serialize to the JSON contract of `report-schema.md`
+//! (schema 1). Every enum is closed and serializes to the exact string the
+//! schema lists; fields beyond the schema are additions the contract allows.
+
+use serde::{Deserialize, Serialize};
+
+/// The JSON contract version this report follows.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The full analysis of one input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub schema: u32,
+    /// The file name the log came from, when known.
+    pub source: Option<String>,
+    pub format: Format,
+    pub encoding: Encoding,
+    pub truncated: bool,
+    pub host: Option<String>,
+    pub run_at: Option<String>,
+    pub machine: Machine,
+    pub proxy: Proxy,
+    pub checks: Vec<Check>,
+    pub services: Vec<ServiceSummary>,
+    pub findings: Vec<Finding>,
+    pub overall: Overall,
+    /// Number of lines in the decoded log (evidence ranges stay inside it).
+    pub line_count: usize,
+}
+
+/// What kind of log the input is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    LinuxBackup,
+    LinuxAsr,
+    WindowsBackup,
+    WindowsAsr,
+    Transcript,
+    NotALog,
+}
+
+/// What the input bytes were.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    #[serde(rename = "utf-8")]
+    Utf8,
+    #[serde(rename = "utf-8-bom")]
+    Utf8Bom,
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
+    #[serde(rename = "shift_jis")]
+    ShiftJis,
+    Binary,
+    Empty,
+}
+
+/// The machine the script ran on, as far as the log tells.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Machine {
+    pub os: Option<String>,
+    pub kernel: Option<String>,
+    pub virtualization: Option<String>,
+    pub architecture: Option<String>,
+    pub interfaces: Vec<Interface>,
+    /// The DNS server nslookup used (`Server:` line), when one was printed.
+    pub dns_server: Option<String>,
+    /// Script name and version when the log names them (e.g. `Check_Backup_NW_Linux_ver1.6.sh`).
+    pub script: Option<String>,
+}
+
+/// One network interface from `ip a`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interface {
+    pub name: String,
+    /// Addresses with prefix length, e.g. `10.0.0.4/24`.
+    pub addresses: Vec<String>,
+}
+
+/// The proxy settings the log recorded.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Proxy {
+    pub configured: bool,
+    /// With any password replaced by `***`.
+    pub http_proxy: Option<String>,
+    /// With any password replaced by `***`.
+    pub https_proxy: Option<String>,
+    pub credentials_in_url: bool,
+    /// curl's output showed a tunnel through a proxy (`200 Connection established`).
+    pub seen_in_curl: bool,
+    /// First and last 1-based line of the proxy settings in the log.
+    pub lines: Option<[usize; 2]>,
+}
+
+/// The Azure service a destination belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Service {
+    FileRecovery,
+    Backup,
+    Storage,
+    EntraId,
+    SiteRecovery,
+    Other,
+}
+
+impl Service {
+    /// All services, in the order reports list them.
+    pub const ALL: [Service; 6] = [
+        Service::FileRecovery,
+        Service::Backup,
+        Service::Storage,
+        Service::EntraId,
+        Service::SiteRecovery,
+        Service::Other,
+    ];
+
+    /// The schema's string for this service.
+    pub fn id(self) -> &'static str {
+        match self {
+            Service::FileRecovery => "file-recovery",
+            Service::Backup => "backup",
+            Service::Storage => "storage",
+            Service::EntraId => "entra-id",
+            Service::SiteRecovery => "site-recovery",
+            Service::Other => "other",
+        }
+    }
+}
+
+/// Which layer a check tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// Name resolution (nslookup).
+    Dns,
+    /// TCP connect (nc).
+    Tcp,
+    /// An HTTPS request (curl -I).
+    Https,
+    /// A command nwcheck does not know; always `unknown`.
+    Other,
+}
+
+impl CheckKind {
+    pub fn id(self) -> &'static str {
+        match self {
+            CheckKind::Dns => "dns",
+            CheckKind::Tcp => "tcp",
+            CheckKind::Https => "https",
+            CheckKind::Other => "other",
+        }
+    }
+}
+
+/// The verdict of one check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Ok,
+    Failed,
+    NotRun,
+    Unknown,
+}
+
+impl Status {
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::Failed => "failed",
+            Status::NotRun => "not-run",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+/// Why a check has its status. One enum for all kinds; each tool module
+/// uses only the reasons the schema lists for its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    // dns
+    Resolved,
+    Nxdomain,
+    Servfail,
+    NoAnswer,
+    // tcp
+    Connected,
+    Unreachable,
+    Unsupported,
+    // https
+    HttpResponse,
+    ConnectFailed,
+    ProxyUnresolved,
+    ProxyAuthRequired,
+    ProxyDenied,
+    TlsUntrusted,
+    TlsFailed,
+    EmptyReply,
+    RecvFailure,
+    // shared
+    Timeout,
+    Refused,
+    Unresolved,
+    NotInstalled,
+    Interrupted,
+    Unrecognized,
+}
+
+impl Reason {
+    /// The schema's string for this reason.
+    pub fn id(self) -> &'static str {
+        match self {
+            Reason::Resolved => "resolved",
+            Reason::Nxdomain => "nxdomain",
+            Reason::Servfail => "servfail",
+            Reason::NoAnswer => "no-answer",
+            Reason::Connected => "connected",
+            Reason::Unreachable => "unreachable",
+            Reason::Unsupported => "unsupported",
+            Reason::HttpResponse => "http-response",
+            Reason::ConnectFailed => "connect-failed",
+            Reason::ProxyUnresolved => "proxy-unresolved",
+            Reason::ProxyAuthRequired => "proxy-auth-required",
+            Reason::ProxyDenied => "proxy-denied",
+            Reason::TlsUntrusted => "tls-untrusted",
+            Reason::TlsFailed => "tls-failed",
+            Reason::EmptyReply => "empty-reply",
+            Reason::RecvFailure => "recv-failure",
+            Reason::Timeout => "timeout",
+            Reason::Refused => "refused",
+            Reason::Unresolved => "unresolved",
+            Reason::NotInstalled => "not-installed",
+            Reason::Interrupted => "interrupted",
+            Reason::Unrecognized => "unrecognized",
+        }
+    }
+}
+
+/// One command block of the log and its verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Check {
+    pub fqdn: String,
+    pub service: Service,
+    /// Azure region decoded from the FQDN's geo code (`jpe` → `japaneast`).
+    pub region: Option<String>,
+    pub kind: CheckKind,
+    pub port: Option<u16>,
+    pub status: Status,
+    pub reason: Reason,
+    pub http_status: Option<u16>,
+    pub addresses: Vec<String>,
+    pub private_address: bool,
+    /// First and last 1-based line of the block: the evidence.
+    pub lines: [usize; 2],
+    /// The command as the log shows it, e.g. `nc -vz host 443`.
+    pub command: String,
+    /// The 1-based line that decided the verdict, when one line did.
+    pub evidence_line: Option<usize>,
+    /// That line's text (trimmed, progress-meter noise removed).
+    pub evidence: Option<String>,
+    /// The tool's identity when the output shows it (e.g. `Ncat 7.93`, `OpenBSD netcat`).
+    pub tool: Option<String>,
+}
+
+/// How one service fared overall.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub service: Service,
+    pub status: ServiceStatus,
+}
+
+/// A service's overall state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ServiceStatus {
+    Ok,
+    Problems,
+    Inconclusive,
+    NotChecked,
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+/// Every finding the analyzer can report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingId {
+    NotALog,
+    LogTruncated,
+    DnsFailure,
+    FileRecoveryPortBlocked,
+    FileRecoveryDownloadBlocked,
+    BackupUnreachable,
+    StorageUnreachable,
+    EntraIdUnreachable,
+    SiteRecoveryUnreachable,
+    OtherUnreachable,
+    ProxyAuthRequired,
+    ProxyDenied,
+    ProxyUnresolvable,
+    TlsInterception,
+    ProxyCredentialsInLog,
+    ProxyNcInconclusive,
+    ProxyConfigured,
+    PrivateEndpoint,
+    NcMissing,
+    CurlMissing,
+    NslookupMissing,
+    UnrecognizedOutput,
+    RegionSpecificFqdn,
+}
+
+impl FindingId {
+    /// The schema's string for this finding.
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingId::NotALog => "not-a-log",
+            FindingId::LogTruncated => "log-truncated",
+            FindingId::DnsFailure => "dns-failure",
+            FindingId::FileRecoveryPortBlocked => "file-recovery-port-blocked",
+            FindingId::FileRecoveryDownloadBlocked => "file-recovery-download-blocked",
+            FindingId::BackupUnreachable => "backup-unreachable",
+            FindingId::StorageUnreachable => "storage-unreachable",
+            FindingId::EntraIdUnreachable => "entra-id-unreachable",
+            FindingId::SiteRecoveryUnreachable => "site-recovery-unreachable",
+            FindingId::OtherUnreachable => "other-unreachable",
+            FindingId::ProxyAuthRequired => "proxy-auth-required",
+            FindingId::ProxyDenied => "proxy-denied",
+            FindingId::ProxyUnresolvable => "proxy-unresolvable",
+            FindingId::TlsInterception => "tls-interception",
+            FindingId::ProxyCredentialsInLog => "proxy-credentials-in-log",
+            FindingId::ProxyNcInconclusive => "proxy-nc-inconclusive",
+            FindingId::ProxyConfigured => "proxy-configured",
+            FindingId::PrivateEndpoint => "private-endpoint",
+            FindingId::NcMissing => "nc-missing",
+            FindingId::CurlMissing => "curl-missing",
+            FindingId::NslookupMissing => "nslookup-missing",
+            FindingId::UnrecognizedOutput => "unrecognized-output",
+            FindingId::RegionSpecificFqdn => "region-specific-fqdn",
+        }
+    }
+}
+
+/// Why an input is not a network-check log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotALogCause {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// A known binary file type (image, archive, program, document).
+    KnownBinary,
+    /// Bytes that are not text in any encoding nwcheck reads.
+    Binary,
+    /// A log of the Windows script, which this version does not read.
+    WindowsLog,
+    /// Text, but without any network-check command in it.
+    NoCommands,
+}
+
+/// Something the analyzer concluded from the checks as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub id: FindingId,
+    pub severity: Severity,
+    /// The evidence: the first affected block's lines (`[0, 0]` when the finding has no line).
+    pub lines: [usize; 2],
+    /// Indexes into `checks` of every check behind this finding.
+    pub checks: Vec<usize>,
+    /// The destinations concerned, without repeats, in log order.
+    pub fqdns: Vec<String>,
+    /// For `not-a-log`: why.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cause: Option<NotALogCause>,
+    /// For `not-a-log` with a known file type: which (`PNG image`, `ZIP archive`, ...).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub detail: Option<String>,
+}
+
+/// The verdict for the whole log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Overall {
+    Ok,
+    Problems,
+    Inconclusive,
+    NotALog,
+}
+
+impl Report {
+    /// The checks of one service, in log order, with their indexes.
+    pub fn checks_of(&self, service: Service) -> impl Iterator<Item = (usize, &Check)> {
+        self.checks.iter().enumerate().filter(move |(_, c)| c.service == service)
+    }
+
+    /// Whether the report has this finding.
+    pub fn has(&self, id: FindingId) -> bool {
+        self.findings.iter().any(|f| f.id == id)
+    }
+}

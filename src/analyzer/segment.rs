@@ -1,0 +1,471 @@
+//! Splits the decoded log into lines and command blocks.
+//!
+//! A block starts at a `##TRY!! <command> ##` line (spacing and the `=====`
+//! separator before or after it do not matter) and ends before the next
+//! block, the next section heading, or the script's closing lines. In a
+//! hand-typed transcript without `##TRY!!` lines, a shell prompt followed by
+//! `nslookup`, `nc` or `curl` starts a block instead.
+//!
+//! Section headings (`#### (4) Azure Backup への疎通確認 ####`,
+//! `==== [3] ファイル回復用の宛先 ====`, ...) name the service the blocks
+//! under them test; they differ between script versions, so they are read by
+//! keywords, and a heading that names several services (or none, at the top
+//! level) leaves the service to the destination's name.
+
+use super::model::Service;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The log as lines: line `i` (0-based) is `lines[i]`, without its line
+/// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
+/// its line, as editors that count `\n` show it.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let line = &text[start..end];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+        start = end + 1;
+    }
+    if start < text.len() {
+        let line = &text[start..];
+        lines.push(line.strip_suffix('\r').unwrap_or(line));
+    }
+    lines
+}
+
+/// The tool a block runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tool {
+    Nslookup,
+    Nc,
+    Curl,
+    /// A command nwcheck has no reader for.
+    Unknown,
+}
+
+/// A block's command, read from its `##TRY!!` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub tool: Tool,
+    /// The command as written, without the `##TRY!!` and `##` around it.
+    pub text: String,
+    /// The destination: a host name or address ("" when the command has none).
+    pub target: String,
+    /// nc: the port; curl: the URL's port; nslookup: none.
+    pub port: Option<u16>,
+}
+
+/// One command and the output lines under it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block<'a> {
+    pub command: Command,
+    /// The service the enclosing section heading names, if it names one.
+    pub section: Option<Service>,
+    /// 0-based index of the command line.
+    pub start: usize,
+    /// 0-based index of the block's last line (blank lines and separators
+    /// at its end are not part of it).
+    pub end: usize,
+    /// The output lines, with their 0-based index (separators left out).
+    pub output: Vec<(usize, &'a str)>,
+    /// Nothing follows this block: it is the log's last thing.
+    pub at_eof: bool,
+}
+
+/// The blocks of a log, and whether the log has the `##TRY!!` layout of
+/// the network-check scripts (false: a transcript of typed commands).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segments<'a> {
+    pub blocks: Vec<Block<'a>>,
+    pub scripted: bool,
+    /// 0-based index of the first block's line (the machine part ends there).
+    pub first_block: Option<usize>,
+}
+
+/// What a line is, for splitting.
+enum LineKind<'a> {
+    Command(&'a str),
+    Heading,
+    Separator,
+    End,
+    Other,
+}
+
+fn prompt_regex() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^\s*(?:\[[^\]]{1,100}\]\s?[#$%]|[A-Za-z0-9_.@:~/()-]{0,100}[#$%>]|PS [^>]{0,200}>)\s*((?:sudo\s+)?(?:nslookup|nc|ncat|netcat|curl)\s.*)$",
+        )
+        .expect("static regex")
+    })
+}
+
+/// The command of a `##TRY!! ... ##` line.
+fn try_marker(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    if !t.starts_with('#') {
+        return None;
+    }
+    let rest = t.trim_start_matches(|c: char| c == '#' || c.is_whitespace());
+    let body = rest.strip_prefix("TRY!!").or_else(|| rest.strip_prefix("try!!"))?;
+    Some(body.trim().trim_end_matches('#').trim())
+}
+
+fn classify(line: &str, scripted: bool) -> LineKind<'_> {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Other;
+    }
+    if scripted {
+        if t.starts_with('#') {
+            if let Some(cmd) = try_marker(t) {
+                return LineKind::Command(cmd);
+            }
+            if t.starts_with("##") {
+                return LineKind::Heading;
+            }
+        }
+    } else if let Some(caps) = prompt_regex().captures(line) {
+        return LineKind::Command(caps.get(1).map_or("", |m| m.as_str()).trim());
+    }
+    if t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-') {
+        return LineKind::Separator;
+    }
+    if t.starts_with("====") || (t.starts_with("----") && t.ends_with("----")) {
+        return LineKind::Heading;
+    }
+    if t == "Complete..." || t.starts_with("[INFO] Script time") {
+        return LineKind::End;
+    }
+    LineKind::Other
+}
+
+/// Whether the log has at least one `##TRY!!` line.
+pub fn is_scripted(lines: &[&str]) -> bool {
+    lines.iter().any(|l| l.contains("TRY!!") && try_marker(l).is_some())
+}
+
+/// Splits lines into command blocks.
+pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
+    let scripted = is_scripted(lines);
+    let mut blocks: Vec<Block<'a>> = Vec::new();
+    let mut section: Option<Service> = None;
+    let mut open: Option<Block<'a>> = None;
+    let mut first_block = None;
+
+    for (i, &line) in lines.iter().enumerate() {
+        match classify(line, scripted) {
+            LineKind::Command(cmd) => {
+                if let Some(b) = open.take() {
+                    blocks.push(b);
+                }
+                first_block.get_or_insert(i);
+                open = Some(Block {
+                    command: parse_command(cmd),
+                    section,
+                    start: i,
+                    end: i,
+                    output: Vec::new(),
+                    at_eof: false,
+                });
+            }
+            LineKind::Heading => {
+                if let Some(b) = open.take() {
+                    blocks.push(b);
+                }
+                section = match heading_section(line) {
+                    SectionChange::Keep => section,
+                    SectionChange::Set(s) => s,
+                };
+            }
+            LineKind::End => {
+                if let Some(b) = open.take() {
+                    blocks.push(b);
+                }
+            }
+            LineKind::Separator => {}
+            LineKind::Other => {
+                if let Some(b) = open.as_mut() {
+                    b.output.push((i, line));
+                    if !line.trim().is_empty() {
+                        b.end = i;
+                    }
+                }
+            }
+        }
+    }
+    if let Some(mut b) = open.take() {
+        b.at_eof = true;
+        blocks.push(b);
+    }
+    // Output lines after a block's last meaningful line are blank; drop them.
+    for b in &mut blocks {
+        let end = b.end;
+        b.output.retain(|(i, _)| *i <= end);
+    }
+    Segments { blocks, scripted, first_block }
+}
+
+enum SectionChange {
+    Keep,
+    Set(Option<Service>),
+}
+
+fn has_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
+}
+
+/// Keywords that name a service in a heading (lower case).
+const SECTION_KEYWORDS: &[(Service, &[&str])] = &[
+    (
+        Service::FileRecovery,
+        &["file recovery", "file-recovery", "ファイルの回復", "ファイル回復", "item level", "item-level", "iscsi", "3260"],
+    ),
+    (Service::Backup, &["azure backup", "azurebackup", "backup service", "バックアップ"]),
+    (Service::Storage, &["storage", "ストレージ"]),
+    (Service::EntraId, &["entra", "azure active directory", "azureactivedirectory", "azure ad"]),
+    (Service::SiteRecovery, &["site recovery", "siterecovery", "hypervrecoverymanager"]),
+];
+
+/// Short keywords that must stand as words.
+const SECTION_WORDS: &[(Service, &[&str])] = &[
+    (Service::FileRecovery, &["ilr"]),
+    (Service::Backup, &["backup"]),
+    (Service::EntraId, &["aad"]),
+    (Service::SiteRecovery, &["asr"]),
+];
+
+const SECTION_RESET: &[&str] = &["private endpoint", "プライベート エンドポイント", "プライベートエンドポイント", "privatelink"];
+
+fn heading_section(line: &str) -> SectionChange {
+    let h = line.trim().to_lowercase();
+    // A heading that names one destination ("### https://x.y.z の疎通確認 ###")
+    // belongs to the section above it.
+    if h.contains("://") || h.split_whitespace().any(|w| w.matches('.').count() >= 2 && w.len() > 6) {
+        return SectionChange::Keep;
+    }
+    let top_level = h.starts_with("####") || h.starts_with("====") || h.starts_with("----");
+    if SECTION_RESET.iter().any(|k| h.contains(k)) {
+        return SectionChange::Set(None);
+    }
+    let mut named: Vec<Service> = Vec::new();
+    for (service, keys) in SECTION_KEYWORDS {
+        if keys.iter().any(|k| h.contains(k)) && !named.contains(service) {
+            named.push(*service);
+        }
+    }
+    for (service, words) in SECTION_WORDS {
+        if words.iter().any(|w| has_word(&h, w)) && !named.contains(service) {
+            named.push(*service);
+        }
+    }
+    if named.contains(&Service::FileRecovery) {
+        return SectionChange::Set(Some(Service::FileRecovery));
+    }
+    match named.as_slice() {
+        [one] => SectionChange::Set(Some(*one)),
+        [] if !top_level => SectionChange::Keep,
+        _ => SectionChange::Set(None),
+    }
+}
+
+/// Options that take a value, per tool, so the value is not read as the destination.
+const NC_VALUE_OPTS: &[&str] = &["-w", "-i", "-p", "-s", "-x", "-X", "-q", "-T", "-I", "-O", "-P", "-V", "-e", "-c", "-W", "-M", "-m", "-g", "-G"];
+const CURL_VALUE_OPTS: &[&str] = &[
+    "-x", "--proxy", "-m", "--max-time", "--connect-timeout", "-H", "--header", "-o", "--output", "-w",
+    "--write-out", "-A", "--user-agent", "-u", "--user", "-U", "--proxy-user", "--resolve", "--connect-to", "-X",
+    "--request", "--cacert", "--capath", "--cert", "-E", "--key", "-K", "--config", "--interface", "--retry",
+    "--noproxy", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar", "-d", "--data", "--tls-max",
+    "--ciphers", "-Y", "-y", "--speed-limit", "--speed-time", "--retry-delay", "--retry-max-time",
+];
+const NSLOOKUP_VALUE_OPTS: &[&str] = &[];
+
+/// The tool name of a command word (`/usr/bin/nc` → `nc`).
+fn tool_of(word: &str) -> Tool {
+    let base = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
+    match base.as_str() {
+        "nslookup" | "nslookup.exe" => Tool::Nslookup,
+        "nc" | "ncat" | "netcat" | "nc.openbsd" | "nc.traditional" | "busybox-nc" => Tool::Nc,
+        "curl" | "curl.exe" => Tool::Curl,
+        _ => Tool::Unknown,
+    }
+}
+
+/// Reads a command line (`nc -vz host 443`).
+pub fn parse_command(text: &str) -> Command {
+    let mut words = text.split_whitespace().peekable();
+    // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
+    while let Some(&w) = words.peek() {
+        if w == "sudo" || w == "env" || w == "command" || w.contains('=') && !w.starts_with('-') {
+            words.next();
+        } else if w == "timeout" {
+            words.next();
+            words.next();
+        } else {
+            break;
+        }
+    }
+    let tool = words.next().map_or(Tool::Unknown, tool_of);
+    let rest: Vec<&str> = words.collect();
+    let value_opts = match tool {
+        Tool::Nc => NC_VALUE_OPTS,
+        Tool::Curl => CURL_VALUE_OPTS,
+        _ => NSLOOKUP_VALUE_OPTS,
+    };
+    let mut args = Vec::new();
+    let mut skip_next = false;
+    for w in &rest {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        if w.starts_with('-') && w.len() > 1 {
+            skip_next = value_opts.contains(w);
+            continue;
+        }
+        args.push(*w);
+    }
+    let (target, port) = match tool {
+        Tool::Nc => (
+            args.first().map_or(String::new(), |h| h.trim_matches(['[', ']']).to_string()),
+            args.get(1).and_then(|p| p.split('-').next()).and_then(|p| p.parse().ok()),
+        ),
+        Tool::Curl => {
+            let url = args.iter().find(|w| w.contains("://")).or(args.first()).copied().unwrap_or("");
+            parse_url(url)
+        }
+        Tool::Nslookup => (args.first().map_or(String::new(), |n| n.to_string()), None),
+        Tool::Unknown => (args.iter().find(|a| a.contains('.')).map_or(String::new(), |a| a.to_string()), None),
+    };
+    Command { tool, text: text.to_string(), target: target.trim_end_matches('.').to_string(), port }
+}
+
+/// Host and port of a URL (`https://host[:port]/path`); curl's default scheme is http.
+fn parse_url(url: &str) -> (String, Option<u16>) {
+    let url = url.trim_matches(['"', '\'']);
+    let (scheme, rest) = match url.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => ("http".to_string(), url),
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let (h, after) = v6.split_once(']').unwrap_or((v6, ""));
+        (h, after.strip_prefix(':'))
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
+    };
+    let default = match scheme.as_str() {
+        "https" => Some(443),
+        "http" => Some(80),
+        _ => None,
+    };
+    let port = port.and_then(|p| p.parse().ok()).or(default);
+    (host.to_string(), port)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commands() {
+        let c = parse_command("nslookup  pod01-rec2.jpe.backup.windowsazure.com");
+        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nslookup, "pod01-rec2.jpe.backup.windowsazure.com", None));
+        let c = parse_command("nc -vz -w 5 pod01-rec2.jpe.backup.windowsazure.com 3260");
+        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nc, "pod01-rec2.jpe.backup.windowsazure.com", Some(3260)));
+        let c = parse_command("curl -I https://login.microsoft.com");
+        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Curl, "login.microsoft.com", Some(443)));
+        let c = parse_command("curl -I -x http://proxy:8080 https://a.blob.core.windows.net:8443/x?y");
+        assert_eq!((c.target.as_str(), c.port), ("a.blob.core.windows.net", Some(8443)));
+        let c = parse_command("sudo /usr/bin/ncat -v -z host.example.com 443");
+        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nc, "host.example.com", Some(443)));
+        let c = parse_command("ping -c 3 host.example.com");
+        assert_eq!((c.tool, c.target.as_str()), (Tool::Unknown, "host.example.com"));
+    }
+
+    #[test]
+    fn markers_tolerate_spacing() {
+        assert_eq!(try_marker("##TRY!! nslookup  a.b.c ##"), Some("nslookup  a.b.c"));
+        assert_eq!(try_marker("  ## TRY!! nc -vz a 443##"), Some("nc -vz a 443"));
+        assert_eq!(try_marker("### https://a の疎通確認 ###"), None);
+    }
+
+    #[test]
+    fn blocks_and_sections() {
+        let log = "\
+#### (3) ファイルの回復 (ILR) で必要な宛先への疎通確認 ####
+### https://download.microsoft.com の疎通確認 ###
+================================================
+##TRY!! nslookup  download.microsoft.com ##
+Address: 1.2.3.4
+
+
+##TRY!! nc -vz download.microsoft.com 443 ##
+================================================
+Ncat: Connected to 1.2.3.4:443.
+
+#### Backup / Storage / AAD の代表宛先への疎通確認 ####
+================================================
+##TRY!! curl -I https://login.microsoft.com ##
+HTTP/1.1 200 OK
+";
+        let lines = split_lines(log);
+        let seg = segment(&lines);
+        assert!(seg.scripted);
+        let got: Vec<_> = seg.blocks.iter().map(|b| (b.command.tool, b.section, b.start, b.end, b.at_eof)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Tool::Nslookup, Some(Service::FileRecovery), 3, 4, false),
+                (Tool::Nc, Some(Service::FileRecovery), 7, 9, false),
+                (Tool::Curl, None, 13, 14, true),
+            ]
+        );
+        assert_eq!(seg.blocks[1].output, vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
+    }
+
+    #[test]
+    fn headings() {
+        let set = |h: &str| match heading_section(h) {
+            SectionChange::Keep => "keep".to_string(),
+            SectionChange::Set(s) => s.map_or("none", |s| s.id()).to_string(),
+        };
+        assert_eq!(set("#### (4) Azure Backup への疎通確認 ####"), "backup");
+        assert_eq!(set("==== [3] ファイル回復用の宛先 (443/TCP, 3260/TCP) ===="), "file-recovery");
+        assert_eq!(set("### Servicetag : AzureBackup (iSCSI) の疎通確認 ###"), "file-recovery");
+        assert_eq!(set("#### Backup / Storage / AAD の代表宛先への疎通確認 ####"), "none");
+        assert_eq!(set("### Servicetag : Storage の疎通確認 ###"), "storage");
+        assert_eq!(set("==== [6] Microsoft Entra ID (旧 Azure Active Directory) ===="), "entra-id");
+        assert_eq!(set("### https://pod01-manag1.jpe.backup.windowsazure.com の疎通確認 ###"), "keep");
+        assert_eq!(set("### Servicetag : AzureFrontDoor.FirstParty の疎通確認 ###"), "keep");
+        assert_eq!(set("#### (7) プライベート エンドポイント (お客様固有 FQDN) への疎通確認 ####"), "none");
+        assert_eq!(set("#### 環境情報確認終了 ####"), "none");
+    }
+
+    #[test]
+    fn transcript_prompts() {
+        let log = "[azureuser@vm01 ~]$ nc -vz a.example.com 443\nNcat: Connected to 1.2.3.4:443.\n$ curl -I https://b.example.com\nHTTP/2 200\n";
+        let lines = split_lines(log);
+        let seg = segment(&lines);
+        assert!(!seg.scripted);
+        assert_eq!(seg.blocks.len(), 2);
+        assert_eq!(seg.blocks[1].command.target, "b.example.com");
+    }
+
+    #[test]
+    fn line_splitting_keeps_lone_cr() {
+        assert_eq!(split_lines("a\r\nb\rc\n\nd"), vec!["a", "b\rc", "", "d"]);
+        assert_eq!(split_lines("a\n"), vec!["a"]);
+        assert!(split_lines("").is_empty());
+    }
+}

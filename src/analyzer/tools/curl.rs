@@ -1,0 +1,241 @@
+//! curl -I: any HTTP status line means the destination answered (through a
+//! proxy: the origin's status after `200 Connection established`); curl's
+//! numbered errors, old and new wording, say why not. The progress meter
+//! that shares the log (and sometimes the line) is ignored.
+
+use super::{errno_reason, not_installed, Lines, Verdict};
+use crate::analyzer::model::{Reason, Status};
+
+/// An HTTP status line found in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatusLine {
+    line: usize,
+    code: u16,
+    phrase: String,
+}
+
+/// A `curl: (N) message` line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CurlError {
+    line: usize,
+    code: u32,
+    message: String,
+}
+
+/// Reads a curl block.
+pub fn read(lines: Lines) -> Option<Verdict> {
+    if let Some(v) = not_installed(lines, &["curl"]) {
+        return Some(v);
+    }
+    let mut statuses: Vec<StatusLine> = Vec::new();
+    let mut error: Option<CurlError> = None;
+    for &(i, line) in lines {
+        if let Some((code, phrase)) = status_line(line) {
+            statuses.push(StatusLine { line: i, code, phrase: phrase.to_string() });
+        } else if let Some((code, message)) = curl_error(line) {
+            error.get_or_insert(CurlError { line: i, code, message: message.to_string() });
+        }
+    }
+
+    // A proxy's tunnel reply comes first: `HTTP/1.1 200 Connection
+    // established`, or any 2xx followed by another status line.
+    let tunnel = statuses.first().is_some_and(|s| {
+        (200..300).contains(&s.code)
+            && (s.phrase.to_ascii_lowercase().contains("connection established") || statuses.len() > 1)
+    });
+    let origin = if tunnel { statuses.get(1..).and_then(|s| s.last()) } else { statuses.last() };
+    // A 407 (or a refusal named by curl's CONNECT error) is the proxy's, not the origin's.
+    let proxy_refusal = error.as_ref().and_then(connect_refusal);
+
+    let mut verdict = if let Some(code) = proxy_refusal {
+        let at = statuses.iter().rev().find(|s| s.code == code).map_or(error.as_ref().map(|e| e.line), |s| Some(s.line));
+        let reason = if code == 407 { Reason::ProxyAuthRequired } else { Reason::ProxyDenied };
+        let mut v = Verdict::new(Status::Failed, reason, at);
+        v.http_status = Some(code);
+        v
+    } else if let Some(s) = origin.filter(|s| s.code == 407) {
+        let mut v = Verdict::failed(Reason::ProxyAuthRequired, s.line);
+        v.http_status = Some(407);
+        v
+    } else if let Some(s) = origin {
+        let mut v = Verdict::ok(Reason::HttpResponse, s.line);
+        v.http_status = Some(s.code);
+        v
+    } else if let Some(e) = &error {
+        let reason = error_reason(e)?;
+        let mut v = Verdict::failed(reason, e.line);
+        if reason == Reason::Unrecognized {
+            v.status = Status::Unknown;
+        }
+        v
+    } else {
+        return None;
+    };
+    verdict.via_proxy = tunnel;
+    verdict.tool = Some("curl".to_string());
+    Some(verdict)
+}
+
+/// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter
+/// characters on the same line.
+fn status_line(line: &str) -> Option<(u16, &str)> {
+    let at = line.find("HTTP/")?;
+    let before = &line[..at];
+    if !before.chars().all(|c| c.is_ascii_digit() || " \t\r:-.kKMGTP".contains(c)) {
+        return None;
+    }
+    let rest = &line[at + 5..];
+    let (version, rest) = rest.split_once(' ')?;
+    if !matches!(version, "0.9" | "1.0" | "1.1" | "2" | "2.0" | "3" | "3.0") {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let code = rest.get(..3)?;
+    if !code.bytes().all(|b| b.is_ascii_digit()) || rest[3..].chars().next().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    Some((code.parse().ok()?, rest[3..].trim()))
+}
+
+/// `curl: (7) Failed to connect ...`, possibly after the progress meter.
+fn curl_error(line: &str) -> Option<(u32, &str)> {
+    let at = line.find("curl: (")?;
+    let rest = &line[at + 7..];
+    let (code, message) = rest.split_once(')')?;
+    Some((code.trim().parse().ok()?, message.trim()))
+}
+
+/// The status code a proxy refused the tunnel with, from curl's message:
+/// `CONNECT tunnel failed, response 407` (new) or `Received HTTP code 407
+/// from proxy after CONNECT` (old).
+fn connect_refusal(e: &CurlError) -> Option<u16> {
+    let m = &e.message;
+    let tail = if let Some(at) = m.find("CONNECT tunnel failed, response") {
+        &m[at + "CONNECT tunnel failed, response".len()..]
+    } else if let Some(at) = m.find("Received HTTP code") {
+        if !m.contains("from proxy") {
+            return None;
+        }
+        &m[at + "Received HTTP code".len()..]
+    } else {
+        return None;
+    };
+    tail.split_whitespace().next()?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()
+}
+
+/// curl's exit code and message → reason; `None` for codes that do not say
+/// whether the destination answered.
+fn error_reason(e: &CurlError) -> Option<Reason> {
+    let m = e.message.to_ascii_lowercase();
+    Some(match e.code {
+        5 => Reason::ProxyUnresolved,
+        6 => Reason::Unresolved,
+        7 => match errno_reason(&m) {
+            Some(Reason::Timeout) => Reason::Timeout,
+            _ => Reason::ConnectFailed,
+        },
+        28 => Reason::Timeout,
+        35 => Reason::TlsFailed,
+        51 | 60 => Reason::TlsUntrusted,
+        // Older curl: 51 name mismatch, 58 client certificate, 77 CA bundle unreadable.
+        58 | 77 | 80 | 83 | 90 | 91 => Reason::TlsFailed,
+        52 => Reason::EmptyReply,
+        55 | 56 | 16 | 92 => {
+            if m.contains("proxy connect aborted") || m.contains("proxy") && m.contains("connect") {
+                Reason::ProxyDenied
+            } else {
+                Reason::RecvFailure
+            }
+        }
+        97 => Reason::ProxyDenied,
+        _ => Reason::Unrecognized,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> Option<(Status, Reason, Option<u16>, bool)> {
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().collect();
+        read(&lines).map(|v| (v.status, v.reason, v.http_status, v.via_proxy))
+    }
+
+    #[track_caller]
+    fn check(text: &str, status: Status, reason: Reason, http: Option<u16>) {
+        let got = run(text).map(|r| (r.0, r.1, r.2));
+        assert_eq!(got, Some((status, reason, http)), "{text}");
+    }
+
+    const METER: &str = "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0";
+
+    #[test]
+    fn seed_statuses_mean_reachable() {
+        for (line, code) in [
+            ("HTTP/1.1 200 OK", 200),
+            ("HTTP/1.1 400 Value for one of the query parameters specified in the request URI is invalid.", 400),
+            ("HTTP/1.1 403 Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.", 403),
+            ("HTTP/1.1 404 Not Found", 404),
+            ("HTTP/2 404 ", 404),
+            ("HTTP/1.0 503 Service Unavailable", 503),
+            ("HTTP/3 200", 200),
+        ] {
+            check(&format!("{METER}\n{line}\nContent-Length: 0"), Status::Ok, Reason::HttpResponse, Some(code));
+        }
+    }
+
+    #[test]
+    fn seed_failures() {
+        check(
+            "curl: (7) Failed to connect to pod01-manag1.jpe.backup.windowsazure.com port 443: Connection timed out",
+            Status::Failed,
+            Reason::Timeout,
+            None,
+        );
+        check("curl: (28) Connection timed out after 300001 milliseconds", Status::Failed, Reason::Timeout, None);
+    }
+
+    #[test]
+    fn curl_error_wordings() {
+        let f = |t: &str| run(&format!("{METER}{t}")).map(|r| r.1);
+        assert_eq!(f("curl: (28) Failed to connect to a port 443 after 3064 ms: Couldn't connect to server"), Some(Reason::Timeout));
+        assert_eq!(f("curl: (7) Failed to connect to a port 443 after 0 ms: Couldn't connect to server"), Some(Reason::ConnectFailed));
+        assert_eq!(f("curl: (7) Failed connect to a:443; Connection refused"), Some(Reason::ConnectFailed));
+        assert_eq!(f("curl: (7) Failed connect to a:443; Connection timed out"), Some(Reason::Timeout));
+        assert_eq!(f("curl: (6) Could not resolve host: a"), Some(Reason::Unresolved));
+        assert_eq!(f("curl: (6) Could not resolve host: a; Name or service not known"), Some(Reason::Unresolved));
+        assert_eq!(f("curl: (5) Could not resolve proxy: proxy.example.local"), Some(Reason::ProxyUnresolved));
+        assert_eq!(f("curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to a:443"), Some(Reason::TlsFailed));
+        assert_eq!(f("curl: (60) SSL certificate problem: self-signed certificate in certificate chain"), Some(Reason::TlsUntrusted));
+        assert_eq!(f("curl: (60) Peer's Certificate issuer is not recognized."), Some(Reason::TlsUntrusted));
+        assert_eq!(f("curl: (51) SSL: no alternative certificate subject name matches target host name 'a'"), Some(Reason::TlsUntrusted));
+        assert_eq!(f("curl: (52) Empty reply from server"), Some(Reason::EmptyReply));
+        assert_eq!(f("curl: (56) Recv failure: Connection reset by peer"), Some(Reason::RecvFailure));
+        assert_eq!(f("curl: (56) Proxy CONNECT aborted"), Some(Reason::ProxyDenied));
+        assert_eq!(run("curl: (3) URL using bad/illegal format or missing URL").map(|r| (r.0, r.1)), Some((Status::Unknown, Reason::Unrecognized)));
+    }
+
+    #[test]
+    fn through_a_proxy() {
+        let ok = "HTTP/1.1 200 Connection established\n\nHTTP/1.1 404 Not Found\nContent-Length: 315";
+        assert_eq!(run(ok), Some((Status::Ok, Reason::HttpResponse, Some(404), true)));
+        let new = "curl: (56) CONNECT tunnel failed, response 407\nHTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm=\"x\"";
+        assert_eq!(run(new), Some((Status::Failed, Reason::ProxyAuthRequired, Some(407), false)));
+        let old = "HTTP/1.1 407 Proxy Authentication Required\n\ncurl: (56) Received HTTP code 407 from proxy after CONNECT";
+        assert_eq!(run(old), Some((Status::Failed, Reason::ProxyAuthRequired, Some(407), false)));
+        let denied = "HTTP/1.1 403 Forbidden\ncurl: (56) CONNECT tunnel failed, response 403";
+        assert_eq!(run(denied), Some((Status::Failed, Reason::ProxyDenied, Some(403), false)));
+        let mitm = "HTTP/1.1 200 Connection established\n\ncurl: (60) SSL certificate problem: unable to get local issuer certificate";
+        assert_eq!(run(mitm), Some((Status::Failed, Reason::TlsUntrusted, None, true)));
+        // An origin answering 403 through a working tunnel is reachable.
+        let origin = "HTTP/1.0 200 Connection established\r\n\r\nHTTP/1.1 403 Server failed to authenticate the request.";
+        assert_eq!(run(origin), Some((Status::Ok, Reason::HttpResponse, Some(403), true)));
+    }
+
+    #[test]
+    fn progress_meter_alone_is_no_conclusion() {
+        assert_eq!(run(METER), None);
+        assert_eq!(run("X-Header: HTTP/1.1 200 OK"), None);
+        assert_eq!(run("bash: curl: command not found").map(|r| r.1), Some(Reason::NotInstalled));
+    }
+}

@@ -1,0 +1,97 @@
+//! One reader per command kind. Each is a pure function from a block's
+//! output lines to a [`Verdict`], or `None` when the output holds no
+//! conclusion (the caller then decides between "cut off" and "not
+//! understood"; a reader never guesses).
+
+pub mod curl;
+pub mod nc;
+pub mod nslookup;
+
+use super::model::{Reason, Status};
+
+/// Output lines of a block: 0-based line index and text.
+pub type Lines<'a, 'b> = &'b [(usize, &'a str)];
+
+/// What a reader concluded from a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub status: Status,
+    pub reason: Reason,
+    pub http_status: Option<u16>,
+    /// dns: the final answer addresses, in order.
+    pub addresses: Vec<String>,
+    /// 0-based index of the line that decided.
+    pub evidence: Option<usize>,
+    /// The tool's identity when the output shows it.
+    pub tool: Option<String>,
+    /// curl went through a proxy tunnel (`200 Connection established`).
+    pub via_proxy: bool,
+}
+
+impl Verdict {
+    pub fn new(status: Status, reason: Reason, evidence: Option<usize>) -> Verdict {
+        Verdict {
+            status,
+            reason,
+            http_status: None,
+            addresses: Vec::new(),
+            evidence,
+            tool: None,
+            via_proxy: false,
+        }
+    }
+
+    pub fn ok(reason: Reason, evidence: usize) -> Verdict {
+        Verdict::new(Status::Ok, reason, Some(evidence))
+    }
+
+    pub fn failed(reason: Reason, evidence: usize) -> Verdict {
+        Verdict::new(Status::Failed, reason, Some(evidence))
+    }
+}
+
+/// The line saying the tool itself is missing (`nc: command not found`,
+/// dash's `nc: not found`, `No such file or directory`).
+pub fn not_installed(lines: Lines, names: &[&str]) -> Option<Verdict> {
+    lines.iter().find_map(|&(i, line)| {
+        if !(line.contains("not found") || line.contains("No such file") || line.contains("見つかりません")) {
+            return None;
+        }
+        let hit = names.iter().any(|n| {
+            [": command not found", ": not found", ": No such file or directory", ": コマンドが見つかりません"]
+                .iter()
+                .any(|tail| line.contains(&format!("{n}{tail}")))
+        });
+        hit.then(|| Verdict::new(Status::NotRun, Reason::NotInstalled, Some(i)))
+    })
+}
+
+/// Socket error text → reason, shared by nc and curl (`Connection timed
+/// out`, `Connection refused`, `No route to host`, ...).
+pub fn errno_reason(text: &str) -> Option<Reason> {
+    let t = text.to_ascii_lowercase();
+    if t.contains("timed out") || t.contains("timeout") {
+        Some(Reason::Timeout)
+    } else if t.contains("refused") {
+        Some(Reason::Refused)
+    } else if t.contains("no route to host")
+        || t.contains("network is unreachable")
+        || t.contains("host is unreachable")
+        || t.contains("network unreachable")
+        || t.contains("operation not permitted")
+        || t.contains("permission denied")
+    {
+        Some(Reason::Unreachable)
+    } else if t.contains("name or service not known")
+        || t.contains("temporary failure in name resolution")
+        || t.contains("no address associated")
+        || t.contains("nodename nor servname")
+        || t.contains("could not resolve")
+        || t.contains("try again")
+        || t.contains("non-recoverable failure in name resolution")
+    {
+        Some(Reason::Unresolved)
+    } else {
+        None
+    }
+}

@@ -1,0 +1,169 @@
+//! nslookup (BIND 9 old and new wording, BusyBox, Windows): resolved with
+//! the final addresses after any CNAME chain, or why not.
+
+use super::{not_installed, Lines, Verdict};
+use crate::analyzer::model::Reason;
+use std::net::IpAddr;
+
+/// Reads an nslookup block.
+pub fn read(lines: Lines) -> Option<Verdict> {
+    if let Some(v) = not_installed(lines, &["nslookup"]) {
+        return Some(v);
+    }
+    let mut addresses: Vec<String> = Vec::new();
+    let mut first_answer: Option<usize> = None;
+    let mut negative: Option<(Reason, usize)> = None;
+    let mut no_servers: Option<usize> = None;
+    let mut after_server = false;
+    let mut in_addresses_list = false;
+
+    for &(i, raw) in lines {
+        let t = raw.trim();
+        if t.is_empty() {
+            after_server = false;
+            in_addresses_list = false;
+            continue;
+        }
+        if t.starts_with("Server:") {
+            after_server = true;
+            continue;
+        }
+        if let Some(value) = address_value(t) {
+            in_addresses_list = t.starts_with("Addresses:");
+            if after_server {
+                // The resolver's own address (`Address: 168.63.129.16#53`).
+                after_server = false;
+                continue;
+            }
+            if let Some(ip) = first_ip(value) {
+                addresses.push(ip);
+                first_answer.get_or_insert(i);
+            }
+            continue;
+        }
+        if in_addresses_list {
+            if let Some(ip) = first_ip(t) {
+                addresses.push(ip);
+                continue;
+            }
+        }
+        after_server = false;
+        if let Some(reason) = negative_answer(t) {
+            negative.get_or_insert((reason, i));
+        } else if t.contains("no servers could be reached") || t.contains("No response from server") {
+            no_servers.get_or_insert(i);
+        }
+    }
+
+    if let Some(at) = first_answer {
+        let mut v = Verdict::ok(Reason::Resolved, at);
+        v.addresses = addresses;
+        return Some(v);
+    }
+    if let Some((reason, at)) = negative {
+        return Some(Verdict::failed(reason, at));
+    }
+    no_servers.map(|at| Verdict::failed(Reason::Timeout, at))
+}
+
+/// The value of an `Address:` / `Address 1:` / `Addresses:` line.
+fn address_value(t: &str) -> Option<&str> {
+    let rest = t.strip_prefix("Addresses:").or_else(|| t.strip_prefix("Address"))?;
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    rest.strip_prefix(':').map(str::trim)
+}
+
+/// The first word of `value` when it is an IP address (`#53` / `:53`
+/// suffixes of a server address do not parse and are skipped).
+fn first_ip(value: &str) -> Option<String> {
+    let word = value.split_whitespace().next()?;
+    word.parse::<IpAddr>().ok().map(|ip| ip.to_string())
+}
+
+/// `** server can't find x: NXDOMAIN`, `*** Can't find x: No answer`, and
+/// the Windows wordings.
+fn negative_answer(t: &str) -> Option<Reason> {
+    if !t.starts_with("**") && !t.contains("can't find") && !t.contains("Can't find") {
+        return None;
+    }
+    let lower = t.to_ascii_lowercase();
+    if !lower.contains("can't find") {
+        return None;
+    }
+    let code = lower.rsplit(':').next().unwrap_or("").trim();
+    match code {
+        "nxdomain" | "non-existent domain" => Some(Reason::Nxdomain),
+        "servfail" | "server failed" => Some(Reason::Servfail),
+        "refused" | "query refused" => Some(Reason::Refused),
+        "no answer" | "noerror" | "no data" => Some(Reason::NoAnswer),
+        "timed out" | "timeout" => Some(Reason::Timeout),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyzer::model::Status;
+
+    fn run(text: &str) -> Option<(Status, Reason, Vec<String>, Option<usize>)> {
+        let lines: Vec<(usize, &str)> = text.lines().enumerate().collect();
+        read(&lines).map(|v| (v.status, v.reason, v.addresses, v.evidence))
+    }
+
+    #[test]
+    fn seed_success_after_cname_chain() {
+        let out = "\
+Server:\t\t168.63.129.16
+Address:\t168.63.129.16#53
+
+Non-authoritative answer:
+pod01-rec2.jpe.backup.windowsazure.com\tcanonical name = jpe-pod01-rec2-s2j8q.ext.trafficmanager.net.
+jpe-pod01-rec2-s2j8q.ext.trafficmanager.net\tcanonical name = jpe-pod01-rec-01.japaneast.cloudapp.azure.com.
+Name:\tjpe-pod01-rec-01.japaneast.cloudapp.azure.com
+Address: 20.191.166.150";
+        assert_eq!(run(out), Some((Status::Ok, Reason::Resolved, vec!["20.191.166.150".into()], Some(7))));
+    }
+
+    #[test]
+    fn seed_timeout_old_and_new_bind() {
+        let old = ";; connection timed out; no servers could be reached";
+        assert_eq!(run(old).map(|r| (r.0, r.1)), Some((Status::Failed, Reason::Timeout)));
+        let new = ";; communications error to 10.10.0.4#53: timed out\n;; communications error to 10.10.0.4#53: timed out\n;; no servers could be reached";
+        assert_eq!(run(new).map(|r| (r.1, r.3)), Some((Reason::Timeout, Some(2))));
+        // Only the retries, nothing final: no conclusion.
+        assert_eq!(run(";; communications error to 10.10.0.4#53: timed out"), None);
+    }
+
+    #[test]
+    fn negative_answers() {
+        let case = |t: &str| run(t).map(|r| r.1);
+        let head = "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n";
+        assert_eq!(case(&format!("{head}** server can't find x.example: NXDOMAIN")), Some(Reason::Nxdomain));
+        assert_eq!(
+            case(&format!(";; Got SERVFAIL reply from 127.0.0.1\n{head}** server can't find x: SERVFAIL")),
+            Some(Reason::Servfail)
+        );
+        assert_eq!(case(&format!("{head}** server can't find x: REFUSED")), Some(Reason::Refused));
+        assert_eq!(case(&format!("{head}Non-authoritative answer:\n*** Can't find x: No answer")), Some(Reason::NoAnswer));
+        assert_eq!(case("*** UnKnown can't find x: Non-existent domain"), Some(Reason::Nxdomain));
+    }
+
+    #[test]
+    fn answers_win_over_a_missing_aaaa() {
+        let out = "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\nName:\ta\nAddress: 10.0.1.5\n*** Can't find a: No answer";
+        assert_eq!(run(out).map(|r| (r.1, r.2)), Some((Reason::Resolved, vec!["10.0.1.5".into()])));
+    }
+
+    #[test]
+    fn busybox_and_ipv6() {
+        let out = "Server:\t\t10.0.0.10\nAddress:\t10.0.0.10:53\n\nNon-authoritative answer:\nName:\ta\nAddress: 2603:1040::1\n\nName:\ta\nAddress 1: 52.239.145.38 a";
+        assert_eq!(run(out).map(|r| r.2), Some(vec!["2603:1040::1".into(), "52.239.145.38".into()]));
+    }
+
+    #[test]
+    fn header_only_is_no_conclusion() {
+        assert_eq!(run("Server:\t\t168.63.129.16\nAddress:\t168.63.129.16#53\n"), None);
+        assert_eq!(run("bash: nslookup: command not found").map(|r| (r.0, r.1)), Some((Status::NotRun, Reason::NotInstalled)));
+    }
+}

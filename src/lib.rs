@@ -1,0 +1,21 @@
+//! nwcheck reads the log written by Azure Backup support's Linux network
+//! check script (`Check_Backup_NW_Linux_verX.X.sh`, log
+//! `CheckNWResult_<host>_<YYYYMMDDHHMM>.log`) and gives a verdict for every
+//! destination and every check, with the lines that prove it.
+//!
+//! - [`analyzer`] is the pure core: bytes in, [`analyzer::Report`] out. No IO,
+//!   no browser, no printing.
+//! - [`explain`] holds the Japanese and English texts for every verdict and
+//!   finding, and the plain-text / Markdown summary.
+//! - [`mask`] hides host names and addresses for sharing.
+//! - The `nwcheck` binary (`src/bin/nwcheck.rs`) is the command line over the
+//!   core; the web page lives in `app` (wasm32 only).
+
+pub mod analyzer;
+pub mod explain;
+pub mod mask;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+pub use analyzer::{analyze, Analysis};

@@ -1,0 +1,1 @@
+//! Masking host names and addresses for sharing.
