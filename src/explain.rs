@@ -1,1 +1,916 @@
-//! Texts for people, in Japanese and English.
+//! Texts for people, in Japanese and English: labels for every verdict,
+//! an explanation and next steps for every finding, links to Microsoft
+//! Learn, and the plain-text / Markdown summary that the CLI prints and the
+//! page copies for a support ticket.
+//!
+//! Pure data and formatting; the analyzer never reads these texts.
+
+use crate::analyzer::knowledge;
+use crate::analyzer::model::*;
+use serde::{Deserialize, Serialize};
+use std::fmt::Write as _;
+
+/// The language of the texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Lang {
+    Ja,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// From a language tag or locale (`ja`, `ja-JP`, `ja_JP.UTF-8`, `en-US`):
+    /// Japanese for `ja*`, English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language tag (`ja`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<T>(self, ja: T, en: T) -> T {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A link to documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub ja: &'static str,
+    pub en: &'static str,
+    pub url: &'static str,
+}
+
+impl Link {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.ja, self.en)
+    }
+}
+
+const LINK_SQL_NETWORK: Link = Link {
+    ja: "SQL Server のバックアップ: ネットワーク接続の確立",
+    en: "SQL Server backup: establish network connectivity",
+    url: "https://learn.microsoft.com/azure/backup/backup-sql-server-database-azure-vms#establish-network-connectivity",
+};
+const LINK_MARS_URLS: Link = Link {
+    ja: "MARS エージェント: 必要な URL と IP アドレス",
+    en: "MARS agent: URL and IP access",
+    url: "https://learn.microsoft.com/azure/backup/backup-support-matrix-mars-agent#url-and-ip-access",
+};
+const LINK_ILR: Link = Link {
+    ja: "ファイルの回復: スクリプト実行に必要なアクセス",
+    en: "File recovery: access requirements to run the script",
+    url: "https://learn.microsoft.com/azure/backup/backup-azure-restore-files-from-vm#step-4-access-requirements-to-successfully-run-the-script",
+};
+const LINK_PE: Link = Link {
+    ja: "Azure Backup のプライベート エンドポイント",
+    en: "Private endpoints for Azure Backup",
+    url: "https://learn.microsoft.com/azure/backup/private-endpoints",
+};
+const LINK_PE_CHECK: Link = Link {
+    ja: "プライベート エンドポイント環境における Azure Backup 疎通確認",
+    en: "Checking connectivity with private endpoints (Azure Backup support blog, Japanese)",
+    url: "https://jpabrs-scem.github.io/blog/AzureBackupGeneral/RequestForInvestigatingNW/#3",
+};
+const LINK_WIRESERVER: Link = Link {
+    ja: "IP アドレス 168.63.129.16 とは",
+    en: "What is IP address 168.63.129.16?",
+    url: "https://learn.microsoft.com/azure/virtual-network/what-is-ip-address-168-63-129-16",
+};
+const LINK_DNS: Link = Link {
+    ja: "Azure 仮想ネットワーク内の名前解決",
+    en: "Name resolution for resources in Azure virtual networks",
+    url: "https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances",
+};
+const LINK_SERVICE_TAGS: Link = Link {
+    ja: "仮想ネットワークのサービス タグ",
+    en: "Virtual network service tags",
+    url: "https://learn.microsoft.com/azure/virtual-network/service-tags-overview",
+};
+const LINK_TLS: Link = Link {
+    ja: "Azure Backup のトランスポート層セキュリティ (TLS)",
+    en: "Transport Layer Security in Azure Backup",
+    url: "https://learn.microsoft.com/azure/backup/transport-layer-security",
+};
+const LINK_GEO: Link = Link {
+    ja: "Azure Backup の geo コード一覧",
+    en: "Azure Backup geo-code mapping",
+    url: "https://learn.microsoft.com/azure/backup/scripts/geo-code-list",
+};
+const LINK_READING: Link = Link {
+    ja: "疎通確認スクリプト (Linux) 実行結果の見方",
+    en: "How to read the Linux network-check result (Azure Backup support blog, Japanese)",
+    url: "https://jpabrs-scem.github.io/blog/AzureBackupGeneral/NwCheckScript_Linux/",
+};
+const LINK_ASR: Link = Link {
+    ja: "Azure Site Recovery のネットワーク要件",
+    en: "Networking for Azure Site Recovery",
+    url: "https://learn.microsoft.com/azure/site-recovery/azure-to-azure-about-networking",
+};
+
+/// What a finding means and what to do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FindingText {
+    pub title: &'static str,
+    pub what: &'static str,
+    pub next: &'static [&'static str],
+    pub links: &'static [Link],
+}
+
+/// The text for a finding.
+pub fn finding(id: FindingId, lang: Lang) -> FindingText {
+    let (ja, en, links) = finding_texts(id);
+    let (title, what, next) = lang.pick(ja, en);
+    FindingText { title, what, next, links }
+}
+
+type Texts = (&'static str, &'static str, &'static [&'static str]);
+
+fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
+    use FindingId as F;
+    match id {
+        F::NotALog => (
+            (
+                "ネットワーク確認ログではありません",
+                "このファイルからは、疎通確認スクリプトのコマンド結果 (##TRY!! の行) を読み取れませんでした。",
+                &["Check_Backup_NW_Linux_verX.X.sh が出力した CheckNWResult_<ホスト名>_<日時>.log を、編集せずにそのまま選んでください。"],
+            ),
+            (
+                "This is not a network-check log",
+                "No command results of the network-check script (the ##TRY!! lines) could be read from this file.",
+                &["Choose the CheckNWResult_<host>_<date>.log file written by Check_Backup_NW_Linux_verX.X.sh, as it is."],
+            ),
+            &[LINK_READING],
+        ),
+        F::LogTruncated => (
+            (
+                "ログが途中で終わっています",
+                "スクリプトが最後まで実行されていません (Ctrl+C で中断された、ディスクがいっぱいになった等)。最後のブロックは結果が出る前に終わっており、それ以降の宛先は確認されていません。",
+                &[
+                    "スクリプトを最後まで実行し直してください。時間がかかるのは通信がタイムアウトしているためで、それ自体が手がかりになります。",
+                    "新しいログをもう一度ここで確認してください。",
+                ],
+            ),
+            (
+                "The log ends in the middle of the run",
+                "The script did not run to the end (stopped with Ctrl+C, disk full, ...). The last block ends before its result, and the destinations after it were not checked.",
+                &[
+                    "Run the script again until it finishes. A slow run means connections are timing out, which is itself a clue.",
+                    "Check the new log here again.",
+                ],
+            ),
+            &[LINK_READING],
+        ),
+        F::DnsFailure => (
+            (
+                "名前解決できない宛先があります",
+                "nslookup で IP アドレスが得られませんでした (タイムアウト、NXDOMAIN、SERVFAIL など)。名前解決できない宛先には接続できません。",
+                &[
+                    "/etc/resolv.conf の DNS サーバーを確認してください。Azure 既定の DNS は 168.63.129.16 です。",
+                    "カスタム DNS サーバーを使う場合は、Azure のパブリックな名前を解決できるよう、168.63.129.16 (または外部の DNS) へのフォワーダーを設定してください。",
+                    "プライベート エンドポイントを使う場合は、privatelink ゾーンのレコードと仮想ネットワーク リンクを確認してください。",
+                    "DNS サーバーへの UDP/TCP 53 番が NSG やファイアウォールで許可されているか確認してください。",
+                ],
+            ),
+            (
+                "Some names do not resolve",
+                "nslookup got no IP address (timeout, NXDOMAIN, SERVFAIL, ...). A destination whose name does not resolve cannot be reached.",
+                &[
+                    "Check the DNS servers in /etc/resolv.conf. Azure's default DNS is 168.63.129.16.",
+                    "With a custom DNS server, forward public Azure names to 168.63.129.16 (or to a public resolver).",
+                    "With private endpoints, check the records of the privatelink zones and their virtual network links.",
+                    "Make sure UDP/TCP 53 to the DNS server is allowed by NSGs and firewalls.",
+                ],
+            ),
+            &[LINK_DNS, LINK_WIRESERVER, LINK_PE],
+        ),
+        F::FileRecoveryPortBlocked => (
+            (
+                "ファイルの回復に必要な TCP 3260 番が通りません",
+                "ファイルの回復 (ILR) スクリプトは iSCSI (TCP 3260 番) で回復ポイントに接続しますが、その接続が確立できませんでした。プロキシは iSCSI を中継できないため、プロキシ環境でも直接の通信が必要です。",
+                &[
+                    "NSG・Azure Firewall・オンプレミスのファイアウォールで、サービス タグ AzureBackup (または pod01-rec2.<geo>.backup.windowsazure.com) への送信 TCP 3260 番を許可してください。",
+                    "ルート テーブル (UDR) で 0.0.0.0/0 が NVA やオンプレミスへ強制トンネリングされていないか確認してください。",
+                    "プロキシ経由でしか外部へ出られない場合は、直接通信できる別のマシンでファイルの回復を行ってください。",
+                ],
+            ),
+            (
+                "TCP 3260 for file recovery is blocked",
+                "The file recovery (ILR) script reaches the recovery point over iSCSI (TCP 3260), and that connection could not be made. Proxies cannot carry iSCSI, so a direct path is needed even where a proxy is used.",
+                &[
+                    "Allow outbound TCP 3260 to the AzureBackup service tag (or pod01-rec2.<geo>.backup.windowsazure.com) in NSGs, Azure Firewall and on-premises firewalls.",
+                    "Check route tables (UDR): 0.0.0.0/0 forced through an NVA or on-premises also carries this traffic.",
+                    "Where the only way out is a proxy, run file recovery on another machine with direct access.",
+                ],
+            ),
+            &[LINK_ILR, LINK_SERVICE_TAGS],
+        ),
+        F::FileRecoveryDownloadBlocked => (
+            (
+                "ファイルの回復に必要な download.microsoft.com に届きません",
+                "ファイルの回復スクリプトは download.microsoft.com (TCP 443 番) から必要なコンポーネントを取得しますが、その通信が確立できませんでした。",
+                &["サービス タグ AzureFrontDoor.FirstParty、または download.microsoft.com への送信 TCP 443 番を許可してください。"],
+            ),
+            (
+                "download.microsoft.com, needed for file recovery, is unreachable",
+                "The file recovery script downloads its components from download.microsoft.com (TCP 443), and that connection could not be made.",
+                &["Allow outbound TCP 443 to the AzureFrontDoor.FirstParty service tag or to download.microsoft.com."],
+            ),
+            &[LINK_ILR, LINK_SERVICE_TAGS],
+        ),
+        F::BackupUnreachable => (
+            (
+                "Azure Backup に届きません",
+                "Azure Backup の宛先 (*.backup.windowsazure.com) への TCP または HTTPS の通信が確立できませんでした。SQL Server / SAP HANA のワークロード バックアップ、MARS エージェント、ファイルの回復にはこの通信が必要です。",
+                &[
+                    "NSG ではサービス タグ AzureBackup、Azure Firewall では FQDN タグ AzureBackup への送信 TCP 443 番を許可してください。",
+                    "ルート テーブル (UDR) やオンプレミスのファイアウォール、ウイルス対策ソフトで遮断されていないか確認してください。",
+                    "プロキシを使う場合は、バックアップ エージェントにも同じプロキシを設定してください。",
+                ],
+            ),
+            (
+                "Azure Backup is unreachable",
+                "TCP or HTTPS to the Azure Backup destinations (*.backup.windowsazure.com) could not be established. Workload backup (SQL Server, SAP HANA), the MARS agent and file recovery need it.",
+                &[
+                    "Allow outbound TCP 443 to the AzureBackup service tag in NSGs, or the AzureBackup FQDN tag in Azure Firewall.",
+                    "Check route tables (UDR), on-premises firewalls and antivirus software.",
+                    "Where a proxy is used, set the same proxy for the backup agent.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS, LINK_SERVICE_TAGS],
+        ),
+        F::StorageUnreachable => (
+            (
+                "Azure Storage に届きません",
+                "Azure Storage の宛先 (*.blob.core.windows.net、*.queue.core.windows.net、*.blob.storage.azure.net) への TCP または HTTPS の通信が確立できませんでした。バックアップ データの転送にはこの通信が必要です。",
+                &[
+                    "NSG / Azure Firewall でサービス タグ Storage (リージョン指定も可) への送信 TCP 443 番を許可してください。",
+                    "ルート テーブル (UDR) やオンプレミスのファイアウォールで遮断されていないか確認してください。",
+                ],
+            ),
+            (
+                "Azure Storage is unreachable",
+                "TCP or HTTPS to the Azure Storage destinations (*.blob.core.windows.net, *.queue.core.windows.net, *.blob.storage.azure.net) could not be established. Backup data travels this way.",
+                &[
+                    "Allow outbound TCP 443 to the Storage service tag (regional tags work too) in NSGs and Azure Firewall.",
+                    "Check route tables (UDR) and on-premises firewalls.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS, LINK_SERVICE_TAGS],
+        ),
+        F::EntraIdUnreachable => (
+            (
+                "Microsoft Entra ID に届きません",
+                "Microsoft Entra ID の宛先 (login.microsoftonline.com など) への TCP または HTTPS の通信が確立できませんでした。バックアップの認証にはこの通信が必要です。Entra ID はプライベート エンドポイントを使えないため、プライベート エンドポイント環境でも許可が必要です。",
+                &[
+                    "NSG / Azure Firewall でサービス タグ AzureActiveDirectory への送信 TCP 443 番を許可してください。",
+                    "プロキシでテナント制限をかけている場合は、バックアップ用テナントへのアクセスも許可してください。",
+                ],
+            ),
+            (
+                "Microsoft Entra ID is unreachable",
+                "TCP or HTTPS to the Microsoft Entra ID destinations (login.microsoftonline.com, ...) could not be established. Backup authenticates this way. Entra ID has no private endpoints, so it must be allowed even where private endpoints are used.",
+                &[
+                    "Allow outbound TCP 443 to the AzureActiveDirectory service tag in NSGs and Azure Firewall.",
+                    "If a proxy enforces tenant restrictions, allow the Azure Backup tenants too.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_SERVICE_TAGS],
+        ),
+        F::SiteRecoveryUnreachable => (
+            (
+                "Azure Site Recovery に届きません",
+                "Azure Site Recovery の宛先 (*.hypervrecoverymanager.windowsazure.com) への通信が確立できませんでした。",
+                &["NSG / Azure Firewall でサービス タグ AzureSiteRecovery への送信 TCP 443 番を許可してください。"],
+            ),
+            (
+                "Azure Site Recovery is unreachable",
+                "Connections to the Azure Site Recovery destinations (*.hypervrecoverymanager.windowsazure.com) could not be established.",
+                &["Allow outbound TCP 443 to the AzureSiteRecovery service tag in NSGs and Azure Firewall."],
+            ),
+            &[LINK_ASR, LINK_SERVICE_TAGS],
+        ),
+        F::OtherUnreachable => (
+            (
+                "その他の宛先に届きません",
+                "Azure Backup の既知のサービスに分類できない宛先への通信が確立できませんでした。",
+                &["その宛先が必要かどうかを確認し、必要であればファイアウォールで許可してください。"],
+            ),
+            (
+                "Other destinations are unreachable",
+                "Connections to destinations outside the known Azure Backup services could not be established.",
+                &["Check whether the destination is needed, and allow it in the firewall if it is."],
+            ),
+            &[],
+        ),
+        F::ProxyAuthRequired => (
+            (
+                "プロキシが認証を求めています (407)",
+                "プロキシ サーバーが HTTP 407 (Proxy Authentication Required) を返し、Azure への接続を中継しませんでした。SQL Server / SAP HANA のワークロード バックアップは認証付きプロキシに対応していません。",
+                &[
+                    "Azure の宛先 (AzureBackup / Storage / AzureActiveDirectory) を認証なしで通すようプロキシを設定するか、プロキシを経由しない経路を用意してください。",
+                    "MARS エージェントは、エージェント自身のプロキシ設定でのみ認証付きプロキシを使えます。",
+                ],
+            ),
+            (
+                "The proxy wants credentials (407)",
+                "The proxy answered HTTP 407 (Proxy Authentication Required) and did not relay the connection to Azure. Workload backup (SQL Server, SAP HANA) does not support authenticated proxies.",
+                &[
+                    "Let the proxy pass the Azure destinations (AzureBackup, Storage, AzureActiveDirectory) without authentication, or provide a path that bypasses it.",
+                    "The MARS agent can use an authenticated proxy only through its own proxy setting.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
+        F::ProxyDenied => (
+            (
+                "プロキシが接続を拒否しました",
+                "プロキシ サーバーが CONNECT 要求を拒否しました (403 など)。プロキシのポリシーでこの宛先が許可されていない可能性があります。",
+                &["プロキシの許可リストに *.backup.windowsazure.com、*.blob.core.windows.net、*.queue.core.windows.net、*.blob.storage.azure.net、login.microsoftonline.com などを追加してください。"],
+            ),
+            (
+                "The proxy refused the connection",
+                "The proxy refused the CONNECT request (403 or similar): its policy probably does not allow this destination.",
+                &["Add *.backup.windowsazure.com, *.blob.core.windows.net, *.queue.core.windows.net, *.blob.storage.azure.net, login.microsoftonline.com and the other destinations to the proxy's allow list."],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
+        F::ProxyUnresolvable => (
+            (
+                "プロキシのホスト名を解決できません",
+                "curl がプロキシ サーバーの名前を解決できませんでした (curl: (5))。",
+                &[
+                    "http_proxy / https_proxy の値 (ホスト名のつづりと書式) を確認してください。",
+                    "プロキシのホスト名を DNS で解決できるか確認してください。",
+                ],
+            ),
+            (
+                "The proxy's host name does not resolve",
+                "curl could not resolve the proxy server's name (curl: (5)).",
+                &[
+                    "Check the value of http_proxy / https_proxy (spelling and format).",
+                    "Check that DNS resolves the proxy's host name.",
+                ],
+            ),
+            &[LINK_DNS],
+        ),
+        F::TlsInterception => (
+            (
+                "TLS 通信が検査 (復号) されています",
+                "サーバー証明書が信頼されませんでした (curl: (60) など)。ファイアウォールやプロキシが TLS を復号し、独自の証明書を提示している可能性が高いです。Azure Backup は、TLS インスペクションを有効にした Azure Firewall のアプリケーション ルールに対応していません。",
+                &[
+                    "ファイアウォール / プロキシで、Azure Backup・Azure Storage・Microsoft Entra ID の宛先を TLS インスペクションの対象外にしてください。",
+                    "検査をしていない場合は、OS の CA 証明書 (ca-certificates パッケージ) が古くないか確認してください。",
+                ],
+            ),
+            (
+                "TLS is being inspected",
+                "The server certificate was not trusted (curl: (60) or similar): a firewall or proxy most likely decrypts TLS and presents its own certificate. Azure Backup does not support Azure Firewall application rules with TLS inspection.",
+                &[
+                    "Exempt the Azure Backup, Azure Storage and Microsoft Entra ID destinations from TLS inspection in the firewall or proxy.",
+                    "If nothing inspects TLS, check that the OS's CA certificates (the ca-certificates package) are current.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_TLS],
+        ),
+        F::ProxyCredentialsInLog => (
+            (
+                "ログにプロキシのパスワードが含まれています",
+                "プロキシの URL に「ユーザー名:パスワード」が含まれています。この画面と書き出す内容ではパスワードを *** に置き換えていますが、元のログ ファイルには残っています。",
+                &[
+                    "元のログをそのまま添付しないでください。パスワードを伏せてから共有するか、このツールの要約や JSON を添付してください。",
+                    "パスワードが第三者の目に触れた可能性がある場合は、変更を検討してください。",
+                ],
+            ),
+            (
+                "The log contains a proxy password",
+                "A proxy URL carries user:password. nwcheck shows and exports it as ***, but the original log file still contains it.",
+                &[
+                    "Do not attach the original log as it is: mask the password first, or attach nwcheck's summary or JSON.",
+                    "If others may have seen the password, consider changing it.",
+                ],
+            ),
+            &[],
+        ),
+        F::ProxyNcInconclusive => (
+            (
+                "プロキシ環境では nc の結果では判断できません",
+                "nc はプロキシを使わずに直接接続します。プロキシ経由で通信する環境では、nc の成否からプロキシ経由の通信の可否は分かりません。curl の結果で判断します。",
+                &[
+                    "curl の結果を確認してください。curl が HTTP の応答を得ていれば、プロキシ経由の通信はできています。",
+                    "バックアップ エージェントにも同じプロキシが設定されているか確認してください (Linux VM エージェントは /etc/waagent.conf の HttpProxy.Host / HttpProxy.Port)。",
+                ],
+            ),
+            (
+                "Behind a proxy, nc results prove nothing",
+                "nc connects directly and never uses the proxy. Where traffic goes through a proxy, nc succeeding or failing says nothing about the proxied path: curl decides.",
+                &[
+                    "Look at curl's results: an HTTP answer means the path through the proxy works.",
+                    "Check that the backup agent uses the same proxy (for the Linux VM agent: HttpProxy.Host / HttpProxy.Port in /etc/waagent.conf).",
+                ],
+            ),
+            &[LINK_READING],
+        ),
+        F::ProxyConfigured => (
+            (
+                "プロキシが設定されています",
+                "http_proxy / https_proxy が設定されているか、curl がプロキシ経由で接続しました。",
+                &[
+                    "168.63.129.16 と 169.254.169.254 はプロキシの対象外 (no_proxy) にしてください。",
+                    "SQL Server / SAP HANA のワークロード バックアップは、認証なしのプロキシのみに対応しています。",
+                ],
+            ),
+            (
+                "A proxy is set",
+                "http_proxy / https_proxy is set, or curl connected through a proxy.",
+                &[
+                    "Exclude 168.63.129.16 and 169.254.169.254 from the proxy (no_proxy).",
+                    "Workload backup (SQL Server, SAP HANA) supports only proxies without authentication.",
+                ],
+            ),
+            &[LINK_WIRESERVER, LINK_SQL_NETWORK],
+        ),
+        F::PrivateEndpoint => (
+            (
+                "プライベート エンドポイントが使われています",
+                "Azure Backup / Azure Storage の名前がプライベート IP アドレスに解決されました (プライベート エンドポイントまたはプライベート DNS ゾーン)。この場合、スクリプトが確認するパブリックな FQDN ではなく、コンテナー固有の FQDN (<vaultId>-ab-pod01-<svc>.privatelink.<geo>.backup.windowsazure.com など) への通信が重要です。",
+                &[
+                    "プライベート エンドポイント環境向けの手順で、コンテナー固有の FQDN への通信を確認してください。",
+                    "Microsoft Entra ID はプライベート エンドポイントを使えないため、Entra ID への通信は別途許可が必要です。",
+                ],
+            ),
+            (
+                "Private endpoints are in use",
+                "Azure Backup / Azure Storage names resolved to private IP addresses (a private endpoint or a private DNS zone). Then what matters are the vault's own FQDNs (<vaultId>-ab-pod01-<svc>.privatelink.<geo>.backup.windowsazure.com, ...), not the public FQDNs the script checks.",
+                &[
+                    "Check the vault's own FQDNs with the private-endpoint procedure.",
+                    "Microsoft Entra ID has no private endpoints: allow it separately.",
+                ],
+            ),
+            &[LINK_PE, LINK_PE_CHECK],
+        ),
+        F::NcMissing => (
+            (
+                "nc が使えないため TCP を確認できていません",
+                "nc コマンドがインストールされていないか、-z オプションに対応していない (Ncat 6.40 など) ため、TCP の確認は実行されていません。ネットワークの問題ではありません。",
+                &["nc をインストールしてからスクリプトを再実行してください (例: sudo yum install nmap-ncat / sudo apt install netcat-openbsd / sudo zypper install netcat-openbsd)。"],
+            ),
+            (
+                "nc is missing, so TCP was not checked",
+                "The nc command is not installed or cannot do -z (Ncat 6.40, for example), so the TCP checks did not run. This is not a network problem.",
+                &["Install nc and run the script again (e.g. sudo yum install nmap-ncat, sudo apt install netcat-openbsd, sudo zypper install netcat-openbsd)."],
+            ),
+            &[LINK_READING],
+        ),
+        F::CurlMissing => (
+            (
+                "curl が無いため HTTPS を確認できていません",
+                "curl コマンドがインストールされていないため、HTTPS の確認は実行されていません。ネットワークの問題ではありません。",
+                &["curl をインストールしてからスクリプトを再実行してください。"],
+            ),
+            (
+                "curl is missing, so HTTPS was not checked",
+                "The curl command is not installed, so the HTTPS checks did not run. This is not a network problem.",
+                &["Install curl and run the script again."],
+            ),
+            &[LINK_READING],
+        ),
+        F::NslookupMissing => (
+            (
+                "nslookup が無いため名前解決を確認できていません",
+                "nslookup コマンドがインストールされていないため、名前解決の確認は実行されていません。ネットワークの問題ではありません。",
+                &["bind-utils (RHEL 系) または dnsutils (Ubuntu / Debian) をインストールしてからスクリプトを再実行してください。"],
+            ),
+            (
+                "nslookup is missing, so DNS was not checked",
+                "The nslookup command is not installed, so the DNS checks did not run. This is not a network problem.",
+                &["Install bind-utils (RHEL family) or dnsutils (Ubuntu, Debian) and run the script again."],
+            ),
+            &[LINK_READING],
+        ),
+        F::UnrecognizedOutput => (
+            (
+                "読み取れない出力があります",
+                "nwcheck が知らない形式の出力がありました。推測はせず「不明」としています。",
+                &[
+                    "該当ブロックの生ログを確認してください。",
+                    "サポートへのお問い合わせには、ログを添付してください。",
+                ],
+            ),
+            (
+                "Some output was not understood",
+                "Some output is in a form nwcheck does not know. It is shown as unknown, never guessed.",
+                &["Read the raw lines of those blocks.", "Attach the log when you contact support."],
+            ),
+            &[LINK_READING],
+        ),
+        F::RegionSpecificFqdn => (
+            (
+                "確認した FQDN はリージョンの一例です",
+                "スクリプトは例として東日本 (jpe)・西日本 (jpw) などのリージョンの FQDN を確認しています。実際に通信が必要な FQDN は、Recovery Services コンテナーのリージョンによって変わります。また、確認対象の FQDN は予告なく変更される場合があります。",
+                &["コンテナーのリージョンの geo コードに対応する FQDN (pod01-*.<geo>.backup.windowsazure.com) への通信も確認してください。"],
+            ),
+            (
+                "The checked FQDNs are regional examples",
+                "The script checks FQDNs of example regions such as Japan East (jpe) and Japan West (jpw). The FQDNs that matter depend on the Recovery Services vault's region, and may change without notice.",
+                &["Also check the FQDNs for your vault's region geo code (pod01-*.<geo>.backup.windowsazure.com)."],
+            ),
+            &[LINK_GEO, LINK_MARS_URLS],
+        ),
+    }
+}
+
+/// Why the input is not a log, in one sentence.
+pub fn not_a_log_message(cause: NotALogCause, detail: Option<&str>, lang: Lang) -> String {
+    match (cause, lang) {
+        (NotALogCause::Empty, Lang::Ja) => "ファイルが空です (または空白だけです)。".to_string(),
+        (NotALogCause::Empty, Lang::En) => "The file is empty (or only white space).".to_string(),
+        (NotALogCause::KnownBinary, Lang::Ja) => {
+            format!("これはテキストではなく {} です。スクリーンショットではなくログ ファイルそのものを選んでください。", detail.unwrap_or("バイナリ ファイル"))
+        }
+        (NotALogCause::KnownBinary, Lang::En) => {
+            format!("This is a {}, not text. Choose the log file itself, not a screenshot or an archive.", detail.unwrap_or("binary file"))
+        }
+        (NotALogCause::Binary, Lang::Ja) => "テキストとして読めないバイナリ データです。".to_string(),
+        (NotALogCause::Binary, Lang::En) => "These bytes are binary data, not text.".to_string(),
+        (NotALogCause::WindowsLog, Lang::Ja) => {
+            "Windows 版スクリプト (Check_Backup_NW_verX.X.ps1) のログのようです。このバージョンの nwcheck は Linux 版のログを読み取ります。".to_string()
+        }
+        (NotALogCause::WindowsLog, Lang::En) => {
+            "This looks like a log of the Windows script (Check_Backup_NW_verX.X.ps1); this version of nwcheck reads the Linux script's log.".to_string()
+        }
+        (NotALogCause::NoCommands, Lang::Ja) => {
+            "テキストですが、nslookup・nc・curl の実行結果 (##TRY!! の行) がありません。".to_string()
+        }
+        (NotALogCause::NoCommands, Lang::En) => {
+            "This is text, but it holds no nslookup, nc or curl results (no ##TRY!! lines).".to_string()
+        }
+    }
+}
+
+/// A short label for a status.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Ok => "OK",
+        Status::Failed => lang.pick("失敗", "failed"),
+        Status::NotRun => lang.pick("未実行", "not run"),
+        Status::Unknown => lang.pick("不明", "unknown"),
+    }
+}
+
+/// An icon for a status (always shown next to words, never alone).
+pub fn status_mark(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "✔",
+        Status::Failed => "✘",
+        Status::NotRun => "–",
+        Status::Unknown => "?",
+    }
+}
+
+/// A short label for a reason.
+pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
+    use Reason as R;
+    match reason {
+        R::Resolved => lang.pick("名前解決 OK", "resolved"),
+        R::Nxdomain => lang.pick("存在しない名前 (NXDOMAIN)", "no such name (NXDOMAIN)"),
+        R::Servfail => lang.pick("DNS サーバー エラー (SERVFAIL)", "server failure (SERVFAIL)"),
+        R::NoAnswer => lang.pick("アドレスなし", "no address"),
+        R::Connected => lang.pick("接続 OK", "connected"),
+        R::Unreachable => lang.pick("到達不能", "unreachable"),
+        R::Unsupported => lang.pick("nc が -z 非対応", "nc cannot do -z"),
+        R::HttpResponse => lang.pick("HTTP 応答あり", "HTTP answer"),
+        R::ConnectFailed => lang.pick("接続失敗", "connection failed"),
+        R::ProxyUnresolved => lang.pick("プロキシ名を解決できない", "proxy name not resolved"),
+        R::ProxyAuthRequired => lang.pick("プロキシ認証が必要 (407)", "proxy wants credentials (407)"),
+        R::ProxyDenied => lang.pick("プロキシが拒否", "refused by the proxy"),
+        R::TlsUntrusted => lang.pick("証明書が信頼されない", "certificate not trusted"),
+        R::TlsFailed => lang.pick("TLS ハンドシェイク失敗", "TLS handshake failed"),
+        R::EmptyReply => lang.pick("空の応答", "empty reply"),
+        R::RecvFailure => lang.pick("受信エラー (リセット)", "receive failure (reset)"),
+        R::Timeout => lang.pick("タイムアウト", "timed out"),
+        R::Refused => lang.pick("拒否された", "refused"),
+        R::Unresolved => lang.pick("名前解決できない", "name not resolved"),
+        R::NotInstalled => lang.pick("コマンドが無い", "tool not installed"),
+        R::Interrupted => lang.pick("途中で中断", "cut off"),
+        R::Unrecognized => lang.pick("読み取れない出力", "output not understood"),
+    }
+}
+
+/// The name of a check kind as a column heading.
+pub fn kind_label(kind: CheckKind, lang: Lang) -> &'static str {
+    match kind {
+        CheckKind::Dns => "DNS",
+        CheckKind::Tcp => "TCP",
+        CheckKind::Https => "HTTPS",
+        CheckKind::Other => lang.pick("その他", "other"),
+    }
+}
+
+/// The name of a service.
+pub fn service_label(service: Service, lang: Lang) -> &'static str {
+    match service {
+        Service::FileRecovery => lang.pick("ファイルの回復", "File recovery"),
+        Service::Backup => "Azure Backup",
+        Service::Storage => "Azure Storage",
+        Service::EntraId => "Microsoft Entra ID",
+        Service::SiteRecovery => "Azure Site Recovery",
+        Service::Other => lang.pick("その他の宛先", "Other destinations"),
+    }
+}
+
+/// A service's state in words.
+pub fn service_status_label(status: ServiceStatus, lang: Lang) -> &'static str {
+    match status {
+        ServiceStatus::Ok => lang.pick("問題なし", "OK"),
+        ServiceStatus::Problems => lang.pick("問題あり", "problems"),
+        ServiceStatus::Inconclusive => lang.pick("判断できない", "inconclusive"),
+        ServiceStatus::NotChecked => lang.pick("未確認", "not checked"),
+    }
+}
+
+/// A finding's severity in words.
+pub fn severity_label(severity: Severity, lang: Lang) -> &'static str {
+    match severity {
+        Severity::Error => lang.pick("エラー", "error"),
+        Severity::Warning => lang.pick("注意", "warning"),
+        Severity::Info => lang.pick("情報", "info"),
+    }
+}
+
+/// The headline for the whole log.
+pub fn overall_label(overall: Overall, lang: Lang) -> &'static str {
+    match overall {
+        Overall::Ok => lang.pick("すべての宛先に届いています", "All destinations are reachable"),
+        Overall::Problems => lang.pick("通信に問題があります", "There are network problems"),
+        Overall::Inconclusive => lang.pick("判断できない結果があります", "Some results are inconclusive"),
+        Overall::NotALog => lang.pick("ネットワーク確認ログではありません", "This is not a network-check log"),
+    }
+}
+
+/// The region with its display name, for a check's region name.
+pub fn region_label(region: &str) -> String {
+    match knowledge::region_by_name(region) {
+        Some(r) => format!("{} ({})", r.display, r.code),
+        None => region.to_string(),
+    }
+}
+
+/// One destination of a service: its checks by kind, as indexes into
+/// `report.checks`, in log order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Destination {
+    pub fqdn: String,
+    pub region: Option<String>,
+    pub dns: Vec<usize>,
+    pub tcp: Vec<usize>,
+    pub https: Vec<usize>,
+    pub other: Vec<usize>,
+}
+
+impl Destination {
+    /// The checks of one kind.
+    pub fn of_kind(&self, kind: CheckKind) -> &[usize] {
+        match kind {
+            CheckKind::Dns => &self.dns,
+            CheckKind::Tcp => &self.tcp,
+            CheckKind::Https => &self.https,
+            CheckKind::Other => &self.other,
+        }
+    }
+}
+
+/// The destinations of a service, in the order the log first tests them.
+pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
+    let mut out: Vec<Destination> = Vec::new();
+    for (i, c) in report.checks_of(service) {
+        let at = match out.iter().position(|d| d.fqdn == c.fqdn) {
+            Some(at) => at,
+            None => {
+                out.push(Destination {
+                    fqdn: c.fqdn.clone(),
+                    region: c.region.clone(),
+                    dns: Vec::new(),
+                    tcp: Vec::new(),
+                    https: Vec::new(),
+                    other: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        let d = &mut out[at];
+        match c.kind {
+            CheckKind::Dns => d.dns.push(i),
+            CheckKind::Tcp => d.tcp.push(i),
+            CheckKind::Https => d.https.push(i),
+            CheckKind::Other => d.other.push(i),
+        }
+    }
+    out
+}
+
+/// One check in a few words: `✘ 3260 timed out`, `✔ 404`.
+pub fn check_cell(check: &Check, lang: Lang) -> String {
+    let mut s = String::from(status_mark(check.status));
+    s.push(' ');
+    if check.kind == CheckKind::Tcp {
+        if let Some(p) = check.port {
+            let _ = write!(s, "{p} ");
+        }
+    }
+    match (check.reason, check.http_status) {
+        (Reason::HttpResponse, Some(code)) => {
+            let _ = write!(s, "HTTP {code}");
+        }
+        _ => s.push_str(reason_label(check.reason, lang)),
+    }
+    s
+}
+
+/// How the summary is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Style {
+    /// Markdown (headings, tables) instead of plain text.
+    pub markdown: bool,
+    /// ANSI colours, for a terminal.
+    pub color: bool,
+}
+
+fn paint(text: &str, status: Status, style: Style) -> String {
+    if !style.color {
+        return text.to_string();
+    }
+    let code = match status {
+        Status::Ok => "32",
+        Status::Failed => "31",
+        Status::NotRun | Status::Unknown => "33",
+    };
+    format!("\u{1b}[{code}m{text}\u{1b}[0m")
+}
+
+fn cells(report: &Report, idx: &[usize], lang: Lang, style: Style) -> String {
+    if idx.is_empty() {
+        return "-".to_string();
+    }
+    idx.iter()
+        .map(|&i| paint(&check_cell(&report.checks[i], lang), report.checks[i].status, style))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The report as text for a person or a support ticket: verdict, machine,
+/// a line per destination grouped by service, then the findings with what
+/// to do. Proxy passwords are already masked in the report.
+pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
+    let mut s = String::new();
+    let md = style.markdown;
+    let title = report.source.as_deref().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p)).unwrap_or("-");
+    if md {
+        let _ = writeln!(s, "## nwcheck: {}\n", md_escape(title));
+        let _ = writeln!(s, "**{}**\n", overall_label(report.overall, lang));
+    } else {
+        let _ = writeln!(s, "nwcheck: {title}");
+        let _ = writeln!(s, "{}: {}", lang.pick("判定", "Verdict"), overall_label(report.overall, lang));
+    }
+    if report.overall == Overall::NotALog {
+        if let Some(f) = report.findings.first() {
+            if let Some(cause) = f.cause {
+                let _ = writeln!(s, "{}", not_a_log_message(cause, f.detail.as_deref(), lang));
+            }
+        }
+        return s;
+    }
+
+    let none = lang.pick("なし", "none");
+    let facts = [
+        (lang.pick("ホスト", "Host"), report.host.clone()),
+        (lang.pick("実行日時", "Run at"), report.run_at.clone()),
+        ("OS", report.machine.os.clone()),
+        (lang.pick("DNS サーバー", "DNS server"), report.machine.dns_server.clone()),
+        ("http_proxy", Some(report.proxy.http_proxy.clone().unwrap_or_else(|| none.to_string()))),
+        ("https_proxy", Some(report.proxy.https_proxy.clone().unwrap_or_else(|| none.to_string()))),
+    ];
+    for (label, value) in facts {
+        if let Some(v) = value {
+            if md {
+                let _ = writeln!(s, "- {label}: `{}`", v.replace('`', "'"));
+            } else {
+                let _ = writeln!(s, "{label}: {v}");
+            }
+        }
+    }
+    if report.truncated {
+        let _ = writeln!(s, "{}", lang.pick("※ ログは途中で終わっています。", "Note: the log ends in the middle of the run."));
+    }
+
+    for summary in &report.services {
+        if summary.status == ServiceStatus::NotChecked {
+            continue;
+        }
+        let label = service_label(summary.service, lang);
+        let state = service_status_label(summary.status, lang);
+        if md {
+            let _ = writeln!(s, "\n### {label}: {state}\n");
+            let _ = writeln!(s, "| FQDN | {} | DNS | TCP | HTTPS |", lang.pick("リージョン", "Region"));
+            let _ = writeln!(s, "| --- | --- | --- | --- | --- |");
+        } else {
+            let _ = writeln!(s, "\n[{label}] {state}");
+        }
+        for d in destinations(report, summary.service) {
+            let region = d.region.as_deref().map(region_label).unwrap_or_else(|| "-".to_string());
+            let dns = cells(report, &d.dns, lang, style);
+            let tcp = cells(report, &d.tcp, lang, style);
+            let mut https = cells(report, &d.https, lang, style);
+            if !d.other.is_empty() {
+                https = format!("{https}; {}", cells(report, &d.other, lang, style));
+            }
+            if md {
+                let _ = writeln!(s, "| {} | {region} | {dns} | {tcp} | {https} |", md_escape(&d.fqdn));
+            } else {
+                let _ = writeln!(s, "  {}  ({region})", d.fqdn);
+                let _ = writeln!(s, "      DNS: {dns} | TCP: {tcp} | HTTPS: {https}");
+            }
+        }
+    }
+
+    let shown: Vec<&Finding> = report.findings.iter().collect();
+    if !shown.is_empty() {
+        let heading = lang.pick("所見", "Findings");
+        if md {
+            let _ = writeln!(s, "\n### {heading}\n");
+        } else {
+            let _ = writeln!(s, "\n{heading}:");
+        }
+        for f in shown {
+            let t = finding(f.id, lang);
+            let sev = severity_label(f.severity, lang);
+            let lines = if f.lines[0] > 0 {
+                format!(" ({} {}-{})", lang.pick("行", "lines"), f.lines[0], f.lines[1])
+            } else {
+                String::new()
+            };
+            if md {
+                let _ = writeln!(s, "- **[{sev}] {}**{lines}: {}", t.title, t.what);
+                for n in t.next {
+                    let _ = writeln!(s, "  - {n}");
+                }
+            } else {
+                let _ = writeln!(s, "  [{sev}] {}{lines}", t.title);
+                let _ = writeln!(s, "      {}", t.what);
+                for n in t.next {
+                    let _ = writeln!(s, "      → {n}");
+                }
+            }
+        }
+    }
+    s
+}
+
+fn md_escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('<', "&lt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_finding_has_both_languages_and_next_steps() {
+        use FindingId as F;
+        let all = [
+            F::NotALog, F::LogTruncated, F::DnsFailure, F::FileRecoveryPortBlocked, F::FileRecoveryDownloadBlocked,
+            F::BackupUnreachable, F::StorageUnreachable, F::EntraIdUnreachable, F::SiteRecoveryUnreachable,
+            F::OtherUnreachable, F::ProxyAuthRequired, F::ProxyDenied, F::ProxyUnresolvable, F::TlsInterception,
+            F::ProxyCredentialsInLog, F::ProxyNcInconclusive, F::ProxyConfigured, F::PrivateEndpoint, F::NcMissing,
+            F::CurlMissing, F::NslookupMissing, F::UnrecognizedOutput, F::RegionSpecificFqdn,
+        ];
+        for id in all {
+            let (ja, en) = (finding(id, Lang::Ja), finding(id, Lang::En));
+            assert!(!ja.title.is_empty() && !en.title.is_empty() && ja.title != en.title, "{id:?}");
+            assert!(!ja.next.is_empty() && ja.next.len() == en.next.len(), "{id:?}");
+            assert!(ja.links.iter().all(|l| l.url.starts_with("https://")), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("ja-JP"), Lang::Ja);
+        assert_eq!(Lang::from_tag("ja_JP.UTF-8"), Lang::Ja);
+        assert_eq!(Lang::from_tag("en-US"), Lang::En);
+        assert_eq!(Lang::from_tag("C.UTF-8"), Lang::En);
+    }
+}
