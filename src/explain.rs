@@ -94,7 +94,8 @@ const LINK_WIRESERVER: Link = Link {
 const LINK_DNS: Link = Link {
     ja: "Azure 仮想ネットワーク内の名前解決",
     en: "Name resolution for resources in Azure virtual networks",
-    url: "https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances",
+    url:
+        "https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances",
 };
 const LINK_SERVICE_TAGS: Link = Link {
     ja: "仮想ネットワークのサービス タグ",
@@ -814,7 +815,11 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         }
     }
     if report.truncated {
-        let _ = writeln!(s, "{}", lang.pick("※ ログは途中で終わっています。", "Note: the log ends in the middle of the run."));
+        let _ = writeln!(
+            s,
+            "{}",
+            lang.pick("※ ログは途中で終わっています。", "Note: the log ends in the middle of the run.")
+        );
     }
 
     for summary in &report.services {
@@ -892,11 +897,29 @@ mod tests {
     fn every_finding_has_both_languages_and_next_steps() {
         use FindingId as F;
         let all = [
-            F::NotALog, F::LogTruncated, F::DnsFailure, F::FileRecoveryPortBlocked, F::FileRecoveryDownloadBlocked,
-            F::BackupUnreachable, F::StorageUnreachable, F::EntraIdUnreachable, F::SiteRecoveryUnreachable,
-            F::OtherUnreachable, F::ProxyAuthRequired, F::ProxyDenied, F::ProxyUnresolvable, F::TlsInterception,
-            F::ProxyCredentialsInLog, F::ProxyNcInconclusive, F::ProxyConfigured, F::PrivateEndpoint, F::NcMissing,
-            F::CurlMissing, F::NslookupMissing, F::UnrecognizedOutput, F::RegionSpecificFqdn,
+            F::NotALog,
+            F::LogTruncated,
+            F::DnsFailure,
+            F::FileRecoveryPortBlocked,
+            F::FileRecoveryDownloadBlocked,
+            F::BackupUnreachable,
+            F::StorageUnreachable,
+            F::EntraIdUnreachable,
+            F::SiteRecoveryUnreachable,
+            F::OtherUnreachable,
+            F::ProxyAuthRequired,
+            F::ProxyDenied,
+            F::ProxyUnresolvable,
+            F::TlsInterception,
+            F::ProxyCredentialsInLog,
+            F::ProxyNcInconclusive,
+            F::ProxyConfigured,
+            F::PrivateEndpoint,
+            F::NcMissing,
+            F::CurlMissing,
+            F::NslookupMissing,
+            F::UnrecognizedOutput,
+            F::RegionSpecificFqdn,
         ];
         for id in all {
             let (ja, en) = (finding(id, Lang::Ja), finding(id, Lang::En));

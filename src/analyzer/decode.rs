@@ -157,11 +157,7 @@ fn trim_partial_char(sample: &[u8]) -> &[u8] {
 
 /// Removes NUL bytes and ANSI escape sequences; keeps every line break.
 fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded {
-    let text = if text.contains(['\u{0}', '\u{1b}', '\u{feff}']) {
-        clean(&text)
-    } else {
-        text.into_owned()
-    };
+    let text = if text.contains(['\u{0}', '\u{1b}', '\u{feff}']) { clean(&text) } else { text.into_owned() };
     Decoded { text, encoding, binary_kind: None }
 }
 
@@ -207,10 +203,8 @@ fn clean(text: &str) -> String {
                 // Two-character escapes (ESC ( B, ESC =, ...)
                 Some(&n) if n != '\n' => {
                     chars.next();
-                    if n == '(' || n == ')' {
-                        if chars.peek().is_some_and(|&x| x != '\n') {
-                            chars.next();
-                        }
+                    if (n == '(' || n == ')') && chars.peek().is_some_and(|&x| x != '\n') {
+                        chars.next();
                     }
                 }
                 _ => {}
@@ -244,8 +238,7 @@ mod tests {
         let be: Vec<u8> = "ホスト名 ok\n".encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
         check(&[&[0xff, 0xfe][..], &le].concat(), Encoding::Utf16Le, "ホスト名 ok\n");
         check(&[&[0xfe, 0xff][..], &be].concat(), Encoding::Utf16Be, "ホスト名 ok\n");
-        let ascii: Vec<u8> =
-            "Server: 1.2.3.4\nAddress: x\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let ascii: Vec<u8> = "Server: 1.2.3.4\nAddress: x\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         check(&ascii, Encoding::Utf16Le, "Server: 1.2.3.4\nAddress: x\n");
     }
 

@@ -65,9 +65,7 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
     b.when(FindingId::DnsFailure, Severity::Error, |c| c.kind == CheckKind::Dns && c.status == Status::Failed);
     b.when(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| is_3260(c) && tcp_blocked(c));
     let service_unreachable = |service: Service| {
-        move |c: &Check| {
-            c.service == service && !is_3260(c) && ((tcp_blocked(c) && !proxied) || https_no_response(c))
-        }
+        move |c: &Check| c.service == service && !is_3260(c) && ((tcp_blocked(c) && !proxied) || https_no_response(c))
     };
     for (service, id, severity) in [
         (Service::Backup, FindingId::BackupUnreachable, Severity::Error),
@@ -94,7 +92,9 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
         if !tcp_failed.is_empty() {
             b.push(FindingId::ProxyNcInconclusive, Severity::Warning, tcp_failed, None);
         } else {
-            b.when(FindingId::ProxyNcInconclusive, Severity::Info, |c| c.kind == CheckKind::Tcp && c.status == Status::Ok);
+            b.when(FindingId::ProxyNcInconclusive, Severity::Info, |c| {
+                c.kind == CheckKind::Tcp && c.status == Status::Ok
+            });
         }
     }
     b.when(FindingId::PrivateEndpoint, Severity::Info, |c| {
@@ -136,7 +136,9 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
                 match c.status {
                     Status::Ok => {}
                     Status::NotRun | Status::Unknown => unsure = true,
-                    Status::Failed if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved => {
+                    Status::Failed
+                        if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved =>
+                    {
                         // nc does not use the proxy: curl decides for this destination.
                         let curl_ok = mine
                             .iter()

@@ -141,7 +141,8 @@ fn proxy_label(line: &str) -> Option<(bool, &str)> {
 fn looks_like_proxy_value(v: &str) -> bool {
     !v.is_empty()
         && !v.contains(char::is_whitespace)
-        && (v.contains("://") || v.rsplit_once(':').is_some_and(|(_, p)| p.trim_end_matches('/').parse::<u16>().is_ok()))
+        && (v.contains("://")
+            || v.rsplit_once(':').is_some_and(|(_, p)| p.trim_end_matches('/').parse::<u16>().is_ok()))
 }
 
 fn read_proxy_line(lines: &[&str], i: usize, proxy: &mut Proxy, secrets: &mut Vec<String>) {
@@ -153,10 +154,11 @@ fn read_proxy_line(lines: &[&str], i: usize, proxy: &mut Proxy, secrets: &mut Ve
         Some(after.to_string())
     } else {
         // The value is on the next line; a blank line means "not set".
-        lines.get(i + 1).map(|l| l.trim()).filter(|v| {
-            !v.is_empty() && proxy_label(v).is_none() && !v.starts_with('#') && !v.starts_with("====")
-        })
-        .map(str::to_string)
+        lines
+            .get(i + 1)
+            .map(|l| l.trim())
+            .filter(|v| !v.is_empty() && proxy_label(v).is_none() && !v.starts_with('#') && !v.starts_with("===="))
+            .map(str::to_string)
     };
     let Some(value) = value else { return };
     let (masked, creds) = mask_userinfo(&value);

@@ -225,7 +225,16 @@ fn has_word(haystack: &str, word: &str) -> bool {
 const SECTION_KEYWORDS: &[(Service, &[&str])] = &[
     (
         Service::FileRecovery,
-        &["file recovery", "file-recovery", "ファイルの回復", "ファイル回復", "item level", "item-level", "iscsi", "3260"],
+        &[
+            "file recovery",
+            "file-recovery",
+            "ファイルの回復",
+            "ファイル回復",
+            "item level",
+            "item-level",
+            "iscsi",
+            "3260",
+        ],
     ),
     (Service::Backup, &["azure backup", "azurebackup", "backup service", "バックアップ"]),
     (Service::Storage, &["storage", "ストレージ"]),
@@ -241,7 +250,8 @@ const SECTION_WORDS: &[(Service, &[&str])] = &[
     (Service::SiteRecovery, &["asr"]),
 ];
 
-const SECTION_RESET: &[&str] = &["private endpoint", "プライベート エンドポイント", "プライベートエンドポイント", "privatelink"];
+const SECTION_RESET: &[&str] =
+    &["private endpoint", "プライベート エンドポイント", "プライベートエンドポイント", "privatelink"];
 
 fn heading_section(line: &str) -> SectionChange {
     let h = line.trim().to_lowercase();
@@ -276,13 +286,56 @@ fn heading_section(line: &str) -> SectionChange {
 }
 
 /// Options that take a value, per tool, so the value is not read as the destination.
-const NC_VALUE_OPTS: &[&str] = &["-w", "-i", "-p", "-s", "-x", "-X", "-q", "-T", "-I", "-O", "-P", "-V", "-e", "-c", "-W", "-M", "-m", "-g", "-G"];
+const NC_VALUE_OPTS: &[&str] =
+    &["-w", "-i", "-p", "-s", "-x", "-X", "-q", "-T", "-I", "-O", "-P", "-V", "-e", "-c", "-W", "-M", "-m", "-g", "-G"];
 const CURL_VALUE_OPTS: &[&str] = &[
-    "-x", "--proxy", "-m", "--max-time", "--connect-timeout", "-H", "--header", "-o", "--output", "-w",
-    "--write-out", "-A", "--user-agent", "-u", "--user", "-U", "--proxy-user", "--resolve", "--connect-to", "-X",
-    "--request", "--cacert", "--capath", "--cert", "-E", "--key", "-K", "--config", "--interface", "--retry",
-    "--noproxy", "-e", "--referer", "-b", "--cookie", "-c", "--cookie-jar", "-d", "--data", "--tls-max",
-    "--ciphers", "-Y", "-y", "--speed-limit", "--speed-time", "--retry-delay", "--retry-max-time",
+    "-x",
+    "--proxy",
+    "-m",
+    "--max-time",
+    "--connect-timeout",
+    "-H",
+    "--header",
+    "-o",
+    "--output",
+    "-w",
+    "--write-out",
+    "-A",
+    "--user-agent",
+    "-u",
+    "--user",
+    "-U",
+    "--proxy-user",
+    "--resolve",
+    "--connect-to",
+    "-X",
+    "--request",
+    "--cacert",
+    "--capath",
+    "--cert",
+    "-E",
+    "--key",
+    "-K",
+    "--config",
+    "--interface",
+    "--retry",
+    "--noproxy",
+    "-e",
+    "--referer",
+    "-b",
+    "--cookie",
+    "-c",
+    "--cookie-jar",
+    "-d",
+    "--data",
+    "--tls-max",
+    "--ciphers",
+    "-Y",
+    "-y",
+    "--speed-limit",
+    "--speed-time",
+    "--retry-delay",
+    "--retry-max-time",
 ];
 const NSLOOKUP_VALUE_OPTS: &[&str] = &[];
 
@@ -380,9 +433,15 @@ mod tests {
     #[test]
     fn commands() {
         let c = parse_command("nslookup  pod01-rec2.jpe.backup.windowsazure.com");
-        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nslookup, "pod01-rec2.jpe.backup.windowsazure.com", None));
+        assert_eq!(
+            (c.tool, c.target.as_str(), c.port),
+            (Tool::Nslookup, "pod01-rec2.jpe.backup.windowsazure.com", None)
+        );
         let c = parse_command("nc -vz -w 5 pod01-rec2.jpe.backup.windowsazure.com 3260");
-        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nc, "pod01-rec2.jpe.backup.windowsazure.com", Some(3260)));
+        assert_eq!(
+            (c.tool, c.target.as_str(), c.port),
+            (Tool::Nc, "pod01-rec2.jpe.backup.windowsazure.com", Some(3260))
+        );
         let c = parse_command("curl -I https://login.microsoft.com");
         assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Curl, "login.microsoft.com", Some(443)));
         let c = parse_command("curl -I -x http://proxy:8080 https://a.blob.core.windows.net:8443/x?y");

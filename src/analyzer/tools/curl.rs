@@ -48,7 +48,8 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     let proxy_refusal = error.as_ref().and_then(connect_refusal);
 
     let mut verdict = if let Some(code) = proxy_refusal {
-        let at = statuses.iter().rev().find(|s| s.code == code).map_or(error.as_ref().map(|e| e.line), |s| Some(s.line));
+        let at =
+            statuses.iter().rev().find(|s| s.code == code).map_or(error.as_ref().map(|e| e.line), |s| Some(s.line));
         let reason = if code == 407 { Reason::ProxyAuthRequired } else { Reason::ProxyDenied };
         let mut v = Verdict::new(Status::Failed, reason, at);
         v.http_status = Some(code);
@@ -198,21 +199,39 @@ mod tests {
     #[test]
     fn curl_error_wordings() {
         let f = |t: &str| run(&format!("{METER}{t}")).map(|r| r.1);
-        assert_eq!(f("curl: (28) Failed to connect to a port 443 after 3064 ms: Couldn't connect to server"), Some(Reason::Timeout));
-        assert_eq!(f("curl: (7) Failed to connect to a port 443 after 0 ms: Couldn't connect to server"), Some(Reason::ConnectFailed));
+        assert_eq!(
+            f("curl: (28) Failed to connect to a port 443 after 3064 ms: Couldn't connect to server"),
+            Some(Reason::Timeout)
+        );
+        assert_eq!(
+            f("curl: (7) Failed to connect to a port 443 after 0 ms: Couldn't connect to server"),
+            Some(Reason::ConnectFailed)
+        );
         assert_eq!(f("curl: (7) Failed connect to a:443; Connection refused"), Some(Reason::ConnectFailed));
         assert_eq!(f("curl: (7) Failed connect to a:443; Connection timed out"), Some(Reason::Timeout));
         assert_eq!(f("curl: (6) Could not resolve host: a"), Some(Reason::Unresolved));
         assert_eq!(f("curl: (6) Could not resolve host: a; Name or service not known"), Some(Reason::Unresolved));
         assert_eq!(f("curl: (5) Could not resolve proxy: proxy.example.local"), Some(Reason::ProxyUnresolved));
-        assert_eq!(f("curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to a:443"), Some(Reason::TlsFailed));
-        assert_eq!(f("curl: (60) SSL certificate problem: self-signed certificate in certificate chain"), Some(Reason::TlsUntrusted));
+        assert_eq!(
+            f("curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to a:443"),
+            Some(Reason::TlsFailed)
+        );
+        assert_eq!(
+            f("curl: (60) SSL certificate problem: self-signed certificate in certificate chain"),
+            Some(Reason::TlsUntrusted)
+        );
         assert_eq!(f("curl: (60) Peer's Certificate issuer is not recognized."), Some(Reason::TlsUntrusted));
-        assert_eq!(f("curl: (51) SSL: no alternative certificate subject name matches target host name 'a'"), Some(Reason::TlsUntrusted));
+        assert_eq!(
+            f("curl: (51) SSL: no alternative certificate subject name matches target host name 'a'"),
+            Some(Reason::TlsUntrusted)
+        );
         assert_eq!(f("curl: (52) Empty reply from server"), Some(Reason::EmptyReply));
         assert_eq!(f("curl: (56) Recv failure: Connection reset by peer"), Some(Reason::RecvFailure));
         assert_eq!(f("curl: (56) Proxy CONNECT aborted"), Some(Reason::ProxyDenied));
-        assert_eq!(run("curl: (3) URL using bad/illegal format or missing URL").map(|r| (r.0, r.1)), Some((Status::Unknown, Reason::Unrecognized)));
+        assert_eq!(
+            run("curl: (3) URL using bad/illegal format or missing URL").map(|r| (r.0, r.1)),
+            Some((Status::Unknown, Reason::Unrecognized))
+        );
     }
 
     #[test]
@@ -221,14 +240,16 @@ mod tests {
         assert_eq!(run(ok), Some((Status::Ok, Reason::HttpResponse, Some(404), true)));
         let new = "curl: (56) CONNECT tunnel failed, response 407\nHTTP/1.1 407 Proxy Authentication Required\nProxy-Authenticate: Basic realm=\"x\"";
         assert_eq!(run(new), Some((Status::Failed, Reason::ProxyAuthRequired, Some(407), false)));
-        let old = "HTTP/1.1 407 Proxy Authentication Required\n\ncurl: (56) Received HTTP code 407 from proxy after CONNECT";
+        let old =
+            "HTTP/1.1 407 Proxy Authentication Required\n\ncurl: (56) Received HTTP code 407 from proxy after CONNECT";
         assert_eq!(run(old), Some((Status::Failed, Reason::ProxyAuthRequired, Some(407), false)));
         let denied = "HTTP/1.1 403 Forbidden\ncurl: (56) CONNECT tunnel failed, response 403";
         assert_eq!(run(denied), Some((Status::Failed, Reason::ProxyDenied, Some(403), false)));
         let mitm = "HTTP/1.1 200 Connection established\n\ncurl: (60) SSL certificate problem: unable to get local issuer certificate";
         assert_eq!(run(mitm), Some((Status::Failed, Reason::TlsUntrusted, None, true)));
         // An origin answering 403 through a working tunnel is reachable.
-        let origin = "HTTP/1.0 200 Connection established\r\n\r\nHTTP/1.1 403 Server failed to authenticate the request.";
+        let origin =
+            "HTTP/1.0 200 Connection established\r\n\r\nHTTP/1.1 403 Server failed to authenticate the request.";
         assert_eq!(run(origin), Some((Status::Ok, Reason::HttpResponse, Some(403), true)));
     }
 

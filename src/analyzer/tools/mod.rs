@@ -30,15 +30,7 @@ pub struct Verdict {
 
 impl Verdict {
     pub fn new(status: Status, reason: Reason, evidence: Option<usize>) -> Verdict {
-        Verdict {
-            status,
-            reason,
-            http_status: None,
-            addresses: Vec::new(),
-            evidence,
-            tool: None,
-            via_proxy: false,
-        }
+        Verdict { status, reason, http_status: None, addresses: Vec::new(), evidence, tool: None, via_proxy: false }
     }
 
     pub fn ok(reason: Reason, evidence: usize) -> Verdict {

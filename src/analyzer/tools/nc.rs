@@ -53,7 +53,10 @@ fn identify(lines: Lines) -> Option<String> {
         if t.contains("BusyBox") {
             return Some("BusyBox nc".to_string());
         }
-        if (t.starts_with("Connection to ") && t.contains("succeeded")) || t.starts_with("nc: connect to ") || t.starts_with("nc: getaddrinfo") {
+        if (t.starts_with("Connection to ") && t.contains("succeeded"))
+            || t.starts_with("nc: connect to ")
+            || t.starts_with("nc: getaddrinfo")
+        {
             return Some("OpenBSD netcat".to_string());
         }
     }
@@ -111,7 +114,10 @@ mod tests {
         let ok = "Ncat: Version 7.50 ( https://nmap.org/ncat )\nNcat: Connected to 20.191.166.134:443.\nNcat: 0 bytes sent, 0 bytes received in 0.06 seconds.";
         assert_eq!(run(ok), Some((Status::Ok, Reason::Connected, Some(1), Some("Ncat 7.50".into()))));
         reason("Ncat: Version 7.50 ( https://nmap.org/ncat )\nNcat: Connection timed out.", Reason::Timeout);
-        reason("nc: connect to pod01-prot1.jpe.backup.windowsazure.com port 443 (tcp) failed: Connection timed out", Reason::Timeout);
+        reason(
+            "nc: connect to pod01-prot1.jpe.backup.windowsazure.com port 443 (tcp) failed: Connection timed out",
+            Reason::Timeout,
+        );
     }
 
     #[test]

@@ -145,7 +145,10 @@ Address: 20.191.166.150";
             Some(Reason::Servfail)
         );
         assert_eq!(case(&format!("{head}** server can't find x: REFUSED")), Some(Reason::Refused));
-        assert_eq!(case(&format!("{head}Non-authoritative answer:\n*** Can't find x: No answer")), Some(Reason::NoAnswer));
+        assert_eq!(
+            case(&format!("{head}Non-authoritative answer:\n*** Can't find x: No answer")),
+            Some(Reason::NoAnswer)
+        );
         assert_eq!(case("*** UnKnown can't find x: Non-existent domain"), Some(Reason::Nxdomain));
     }
 
@@ -164,6 +167,9 @@ Address: 20.191.166.150";
     #[test]
     fn header_only_is_no_conclusion() {
         assert_eq!(run("Server:\t\t168.63.129.16\nAddress:\t168.63.129.16#53\n"), None);
-        assert_eq!(run("bash: nslookup: command not found").map(|r| (r.0, r.1)), Some((Status::NotRun, Reason::NotInstalled)));
+        assert_eq!(
+            run("bash: nslookup: command not found").map(|r| (r.0, r.1)),
+            Some((Status::NotRun, Reason::NotInstalled))
+        );
     }
 }
