@@ -1,4 +1,5 @@
 //! The `nwcheck` binary on real logs: output, languages, JSON, exit status.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

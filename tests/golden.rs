@@ -4,6 +4,7 @@
 //! flag; format, proxy and truncation; expected findings present; no
 //! error finding that was not expected. The same logs re-encoded (UTF-16,
 //! Shift_JIS, BOM, CRLF, colour codes) must give the same verdicts.
+#![cfg(not(target_arch = "wasm32"))]
 
 use nwcheck::analyzer::{Report, Severity};
 use serde_json::Value;

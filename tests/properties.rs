@@ -1,6 +1,7 @@
 //! Properties that hold for any input: the analyzer never panics, every
 //! `##TRY!!` block yields exactly one check, line ranges stay inside the
 //! input, and a proxy password never reaches any output.
+#![cfg(not(target_arch = "wasm32"))]
 
 use nwcheck::explain::{summary, Lang, Style};
 use proptest::prelude::*;
