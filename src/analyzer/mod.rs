@@ -67,7 +67,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     }
 
     let checks: Vec<Check> = seg.blocks.iter().map(|b| check_of(b, &lines)).collect();
-    let truncated = checks.last().is_some_and(|c| c.reason == Reason::Interrupted);
+    let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
     let mut proxy = info.proxy;
     proxy.seen_in_curl = seg.blocks.iter().zip(&checks).any(|(b, c)| c.kind == CheckKind::Https && tunnel_seen(b));
     proxy.configured |= proxy.seen_in_curl;
@@ -126,8 +126,12 @@ fn check_of(block: &segment::Block, lines: &[&str]) -> Check {
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
-        if block.at_eof && kind != CheckKind::Other {
-            tools::Verdict::new(Status::NotRun, Reason::Interrupted, None)
+        // No conclusion: cut off if the log ends here or the user pressed
+        // Ctrl+C (`^C`) inside the block; otherwise not understood.
+        let ctrl_c = block.output.iter().position(|(_, l)| l.trim_end().ends_with("^C"));
+        if kind != CheckKind::Other && (block.at_eof || ctrl_c.is_some()) {
+            let at = ctrl_c.map(|k| block.output[k].0);
+            tools::Verdict::new(Status::NotRun, Reason::Interrupted, at)
         } else {
             tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
         }
