@@ -698,10 +698,12 @@ impl Destination {
 /// The destinations of a service, in the order the log first tests them.
 pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
     let mut out: Vec<Destination> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, c) in report.checks_of(service) {
-        let at = match out.iter().position(|d| d.fqdn == c.fqdn) {
-            Some(at) => at,
+        let at = match index.get(c.fqdn.as_str()) {
+            Some(&at) => at,
             None => {
+                index.insert(c.fqdn.as_str(), out.len());
                 out.push(Destination {
                     fqdn: c.fqdn.clone(),
                     region: c.region.clone(),
@@ -836,7 +838,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
             let _ = writeln!(s, "\n[{label}] {state}");
         }
         for d in destinations(report, summary.service) {
-            let region = d.region.as_deref().map(region_label).unwrap_or_else(|| "-".to_string());
+            let region = d.region.as_deref().map(region_label);
             let dns = cells(report, &d.dns, lang, style);
             let tcp = cells(report, &d.tcp, lang, style);
             let mut https = cells(report, &d.https, lang, style);
@@ -844,9 +846,17 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
                 https = format!("{https}; {}", cells(report, &d.other, lang, style));
             }
             if md {
+                let region = region.unwrap_or_else(|| "-".to_string());
                 let _ = writeln!(s, "| {} | {region} | {dns} | {tcp} | {https} |", md_escape(&d.fqdn));
             } else {
-                let _ = writeln!(s, "  {}  ({region})", d.fqdn);
+                match region {
+                    Some(region) => {
+                        let _ = writeln!(s, "  {}  ({region})", d.fqdn);
+                    }
+                    None => {
+                        let _ = writeln!(s, "  {}", d.fqdn);
+                    }
+                }
                 let _ = writeln!(s, "      DNS: {dns} | TCP: {tcp} | HTTPS: {https}");
             }
         }
@@ -868,13 +878,20 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
             } else {
                 String::new()
             };
+            let concerned = concerned(f, lang);
             if md {
                 let _ = writeln!(s, "- **[{sev}] {}**{lines}: {}", t.title, t.what);
+                if let Some(c) = &concerned {
+                    let _ = writeln!(s, "  - {}", md_escape(c));
+                }
                 for n in t.next {
                     let _ = writeln!(s, "  - {n}");
                 }
             } else {
                 let _ = writeln!(s, "  [{sev}] {}{lines}", t.title);
+                if let Some(c) = &concerned {
+                    let _ = writeln!(s, "      {c}");
+                }
                 let _ = writeln!(s, "      {}", t.what);
                 for n in t.next {
                     let _ = writeln!(s, "      → {n}");
@@ -883,6 +900,20 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         }
     }
     s
+}
+
+/// "Destinations: a, b, c and 4 more", for a finding about several.
+pub fn concerned(f: &Finding, lang: Lang) -> Option<String> {
+    const SHOWN: usize = 4;
+    if f.fqdns.is_empty() {
+        return None;
+    }
+    let mut list = f.fqdns.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if f.fqdns.len() > SHOWN {
+        let more = f.fqdns.len() - SHOWN;
+        list.push_str(&lang.pick(format!(" ほか {more} 件"), format!(" and {more} more")));
+    }
+    Some(format!("{}: {list}", lang.pick("対象", "Destinations")))
 }
 
 fn md_escape(text: &str) -> String {

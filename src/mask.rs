@@ -1,10 +1,226 @@
 //! Masking host names and addresses for sharing: the same value always
-//! becomes the same placeholder, so the masked report still reads.
+//! becomes the same placeholder (`host-1`, `ip-1`, ...), so the masked
+//! report still reads ("ip-3 answered, ip-4 timed out").
+//!
+//! Masked: the machine's host name (also inside the source file name), the
+//! proxy's host, every IPv4 and IPv6 address (interfaces, DNS server,
+//! answers, evidence lines). Kept: the Azure destinations the script
+//! tests, which are public names and say nothing about the customer.
 
 use crate::analyzer::model::Report;
+use std::collections::HashMap;
+use std::net::{IpAddr, Ipv6Addr};
 
-/// The report with the machine's host name, its addresses, the DNS server,
-/// the proxy host and every IP address replaced by placeholders.
+#[derive(Default)]
+struct Masker {
+    map: HashMap<String, String>,
+    hosts: usize,
+    ips: usize,
+}
+
+impl Masker {
+    fn host(&mut self, name: &str) -> String {
+        if let Some(m) = self.map.get(name) {
+            return m.clone();
+        }
+        self.hosts += 1;
+        let m = format!("host-{}", self.hosts);
+        self.map.insert(name.to_string(), m.clone());
+        m
+    }
+
+    fn ip(&mut self, addr: &str) -> String {
+        if let Some(m) = self.map.get(addr) {
+            return m.clone();
+        }
+        self.ips += 1;
+        let m = format!("ip-{}", self.ips);
+        self.map.insert(addr.to_string(), m.clone());
+        m
+    }
+
+    /// An address with an optional `/prefix`.
+    fn cidr(&mut self, value: &str) -> String {
+        match value.split_once('/') {
+            Some((a, p)) => format!("{}/{p}", self.ip(a)),
+            None => self.ip(value),
+        }
+    }
+
+    /// Every IP address inside free text, and the known host names.
+    fn text(&mut self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut token = String::new();
+        let flush = |token: &mut String, out: &mut String, me: &mut Masker| {
+            if !token.is_empty() {
+                out.push_str(&me.token(token));
+                token.clear();
+            }
+        };
+        for c in text.chars() {
+            if c.is_ascii_hexdigit() || c == '.' || c == ':' {
+                token.push(c);
+            } else {
+                flush(&mut token, &mut out, self);
+                out.push(c);
+            }
+        }
+        flush(&mut token, &mut out, self);
+        for (name, placeholder) in self.hosts_by_length() {
+            out = replace_word(&out, &name, &placeholder);
+        }
+        out
+    }
+
+    /// A run of hex digits, dots and colons: masks the address inside it
+    /// (`20.191.166.134:443.` keeps its `:443.`).
+    fn token(&mut self, token: &str) -> String {
+        let trimmed = token.trim_end_matches(['.', ':']);
+        let tail = &token[trimmed.len()..];
+        if trimmed.matches(':').count() >= 2 && trimmed.parse::<Ipv6Addr>().is_ok() {
+            return format!("{}{tail}", self.ip(trimmed));
+        }
+        // IPv4, possibly with :port.
+        let (addr, port) = match trimmed.rsplit_once(':') {
+            Some((a, p)) if p.bytes().all(|b| b.is_ascii_digit()) => (a, Some(p)),
+            _ => (trimmed, None),
+        };
+        if addr.parse::<std::net::Ipv4Addr>().is_ok() {
+            let masked = self.ip(addr);
+            return match port {
+                Some(p) => format!("{masked}:{p}{tail}"),
+                None => format!("{masked}{tail}"),
+            };
+        }
+        token.to_string()
+    }
+
+    fn hosts_by_length(&self) -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> =
+            self.map.iter().filter(|(_, m)| m.starts_with("host-")).map(|(k, m)| (k.clone(), m.clone())).collect();
+        v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        v
+    }
+
+    fn opt_text(&mut self, value: &mut Option<String>) {
+        if let Some(v) = value.as_mut() {
+            *v = self.text(v);
+        }
+    }
+}
+
+/// Replaces `name` where it stands as a whole name (not inside a longer
+/// word such as `db01` in `db012`).
+fn replace_word(text: &str, name: &str, with: &str) -> String {
+    let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (at, _) in text.match_indices(name) {
+        let before = text[..at].chars().next_back();
+        let after = text[at + name.len()..].chars().next();
+        if at < last || before.is_some_and(is_word) || after.is_some_and(is_word) {
+            continue;
+        }
+        out.push_str(&text[last..at]);
+        out.push_str(with);
+        last = at + name.len();
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// The proxy's host inside a proxy value (`http://user:***@proxy:8080`).
+fn proxy_host(value: &str) -> Option<&str> {
+    let rest = value.split_once("://").map_or(value, |(_, r)| r);
+    let authority = rest.split('/').next()?;
+    let authority = authority.rsplit('@').next()?;
+    let host = authority.rsplit_once(':').map_or(authority, |(h, _)| h);
+    (!host.is_empty()).then_some(host)
+}
+
+/// The report with the machine's host name, the proxy's host and every IP
+/// address replaced by placeholders.
 pub fn mask_report(report: &Report) -> Report {
-    report.clone()
+    let mut r = report.clone();
+    let mut m = Masker::default();
+    if let Some(h) = r.host.as_deref() {
+        let short = h.split('.').next().unwrap_or(h).to_string();
+        let masked = m.host(h);
+        if short != h && !short.is_empty() {
+            m.map.insert(short, masked);
+        }
+    }
+    for value in [&r.proxy.http_proxy, &r.proxy.https_proxy].into_iter().flatten() {
+        if let Some(host) = proxy_host(value) {
+            if host.parse::<IpAddr>().is_err() {
+                m.host(host);
+            }
+        }
+    }
+    r.host = r.host.as_deref().map(|h| m.host(h));
+    m.opt_text(&mut r.source);
+    m.opt_text(&mut r.proxy.http_proxy);
+    m.opt_text(&mut r.proxy.https_proxy);
+    m.opt_text(&mut r.machine.dns_server);
+    for iface in &mut r.machine.interfaces {
+        for a in &mut iface.addresses {
+            *a = m.cidr(a);
+        }
+    }
+    for c in &mut r.checks {
+        for a in &mut c.addresses {
+            *a = m.ip(a);
+        }
+        m.opt_text(&mut c.evidence);
+        c.command = m.text(&c.command);
+        if c.fqdn.parse::<IpAddr>().is_ok() {
+            c.fqdn = m.ip(&c.fqdn);
+        }
+    }
+    for f in &mut r.findings {
+        for fqdn in &mut f.fqdns {
+            if fqdn.parse::<IpAddr>().is_ok() {
+                *fqdn = m.ip(fqdn);
+            }
+        }
+    }
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze;
+
+    #[test]
+    fn masks_consistently_and_keeps_azure_names() {
+        let bytes = std::fs::read("tests/data/proxy-credentials-in-url.log").expect("sample");
+        let a = analyze(&bytes, Some("CheckNWResult_rhel88-app01_202405201015.log"));
+        let masked = mask_report(&a.report);
+        let json = serde_json::to_string(&masked).expect("json");
+        for secret in ["10.0.0.100", "Azure2024pass", "20.191.166.134"] {
+            assert!(!json.contains(secret), "{secret} leaked");
+        }
+        if let Some(host) = &a.report.host {
+            assert!(!json.contains(host.as_str()), "host name leaked");
+        }
+        assert!(json.contains("pod01-manag1.jpe.backup.windowsazure.com"));
+        // The same address gets the same placeholder in the answer and in nc's evidence.
+        let dns = masked.checks.iter().find(|c| c.fqdn == "download.microsoft.com" && c.kind.id() == "dns");
+        let ip = dns.and_then(|c| c.addresses.first()).expect("masked address").clone();
+        assert!(ip.starts_with("ip-"));
+        assert_eq!(masked.checks.len(), a.report.checks.len());
+    }
+
+    #[test]
+    fn tokens() {
+        let mut m = Masker::default();
+        assert_eq!(m.text("Ncat: Connected to 20.191.166.134:443."), "Ncat: Connected to ip-1:443.");
+        assert_eq!(m.text("Address: 20.191.166.134 and fe80::1"), "Address: ip-1 and ip-2");
+        assert_eq!(
+            m.text("Ncat: Version 7.93 ( https://nmap.org/ncat )"),
+            "Ncat: Version 7.93 ( https://nmap.org/ncat )"
+        );
+        assert_eq!(m.text("in 0.06 seconds"), "in 0.06 seconds");
+    }
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every check and test of nwcheck: formatting, lints (native and
+# wasm32), the analyzer's unit, golden, property and CLI tests, the wasm32
+# build of the core, and the golden samples through the release CLI.
+# Installs what it needs first (idempotent). Run from anywhere.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+unset NO_COLOR   # trunk and some tools reject NO_COLOR=1
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "toolchain"
+rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+
+step "format"
+cargo fmt --check
+
+step "lints (native)"
+cargo clippy --locked --all-targets -- -D warnings
+
+step "lints (wasm32)"
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "core builds for wasm32"
+cargo build --locked --lib --target wasm32-unknown-unknown
+
+step "release CLI and golden samples"
+cargo build --locked --release
+if [ -x ../shared/tools/score-samples ] && [ -d ../shared/samples ]; then
+  ../shared/tools/score-samples ../shared/samples
+fi
+
+step "tests (native)"
+cargo test --locked

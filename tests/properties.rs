@@ -1,0 +1,104 @@
+//! Properties that hold for any input: the analyzer never panics, every
+//! `##TRY!!` block yields exactly one check, line ranges stay inside the
+//! input, and a proxy password never reaches any output.
+#![cfg(not(target_arch = "wasm32"))]
+
+use nwcheck::explain::{summary, Lang, Style};
+use proptest::prelude::*;
+
+/// Pieces real logs are made of, to build inputs that look like logs.
+const PIECES: &[&str] = &[
+    "##TRY!! nslookup  pod01-rec2.jpe.backup.windowsazure.com ##\n",
+    "##TRY!! nc -vz pod01-rec2.jpe.backup.windowsazure.com 3260 ##\n",
+    "##TRY!! curl -I https://login.microsoft.com ##\n",
+    "##TRY!! ping 1.2.3.4 ##\n",
+    "================================================\n",
+    "#### (4) Azure Backup への疎通確認 ####\n",
+    "Server:\t\t168.63.129.16\nAddress:\t168.63.129.16#53\n\n",
+    "Non-authoritative answer:\nName:\ta\nAddress: 10.0.1.5\n",
+    ";; connection timed out; no servers could be reached\n",
+    "** server can't find x: NXDOMAIN\n",
+    "Ncat: Version 7.50 ( https://nmap.org/ncat )\n",
+    "Ncat: Connected to 20.191.166.134:443.\n",
+    "Ncat: Connection timed out.\n",
+    "nc: connect to a port 443 (tcp) failed: Connection refused\n",
+    "  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0\r",
+    "HTTP/1.1 200 Connection established\n\n",
+    "HTTP/1.1 404 Not Found\n",
+    "curl: (28) Connection timed out after 300001 milliseconds\n",
+    "curl: (56) CONNECT tunnel failed, response 407\n",
+    "http_proxy コマンドの結果\nhttp://user:Secr3tPw@10.0.0.1:8080\n",
+    "https_proxy コマンドの結果\n\n",
+    "\n",
+    "<script>alert(1)</script>\n",
+    "\u{1b}[31m",
+    "\u{0}",
+];
+
+fn log_like() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|v| v.concat())
+}
+
+fn marker_count(text: &str) -> usize {
+    text.lines().filter(|l| l.trim_start().starts_with("##TRY!!")).count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
+        let a = nwcheck::analyze(&bytes, None);
+        for c in &a.report.checks {
+            prop_assert!(c.lines[0] >= 1 && c.lines[0] <= c.lines[1] && c.lines[1] <= a.report.line_count);
+        }
+        let _ = summary(&a.report, Lang::Ja, Style::default());
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in "\\PC*") {
+        let a = nwcheck::analyze(text.as_bytes(), Some("x.log"));
+        prop_assert!(a.report.checks.len() <= text.lines().count());
+    }
+
+    #[test]
+    fn one_check_per_block_and_ranges_inside(text in log_like()) {
+        let a = nwcheck::analyze(text.as_bytes(), None);
+        // Count on the decoded text: colour codes and NUL bytes are gone there.
+        let markers = marker_count(&a.text);
+        prop_assert!(markers >= marker_count(&text));
+        if markers > 0 {
+            prop_assert_eq!(a.report.checks.len(), markers);
+        }
+        let lines: Vec<&str> = a.text.lines().collect();
+        for c in &a.report.checks {
+            prop_assert!(c.lines[0] >= 1 && c.lines[0] <= c.lines[1] && c.lines[1] <= a.report.line_count);
+            prop_assert!(lines[c.lines[0] - 1].contains("TRY!!"));
+            if let Some(e) = c.evidence_line {
+                prop_assert!(c.lines[0] <= e && e <= c.lines[1]);
+            }
+        }
+        for f in &a.report.findings {
+            prop_assert!(f.lines[1] <= a.report.line_count);
+            prop_assert!(f.checks.iter().all(|&i| i < a.report.checks.len()));
+        }
+    }
+
+    #[test]
+    fn proxy_password_never_leaks(text in log_like(), crlf in any::<bool>()) {
+        let text = if crlf { text.replace('\n', "\r\n") } else { text };
+        let a = nwcheck::analyze(text.as_bytes(), None);
+        let json = serde_json::to_string(&a.report).expect("json");
+        prop_assert!(!json.contains("Secr3tPw"));
+        prop_assert!(!a.text.contains("Secr3tPw"));
+        for lang in [Lang::Ja, Lang::En] {
+            for markdown in [false, true] {
+                let style = Style { markdown, color: false };
+                let text = summary(&a.report, lang, style);
+                prop_assert!(!text.contains("Secr3tPw"));
+            }
+        }
+        let masked = serde_json::to_string(&nwcheck::mask::mask_report(&a.report)).expect("json");
+        prop_assert!(!masked.contains("Secr3tPw"));
+    }
+}
