@@ -19,7 +19,7 @@ pub mod state;
 mod tabs;
 pub mod text;
 
-pub use root::App;
+pub use root::{App, AppProps};
 
 use crate::analyzer::model::{Overall, ServiceStatus, Severity, Status};
 
