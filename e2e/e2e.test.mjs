@@ -121,7 +121,10 @@ test('choosing files with the file picker, and the picker opens from the keyboar
   const app = await openApp(browser, server);
   const { page } = app;
   await page.focus('#choose-files');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  const chooserOpened = page.waitForEvent('filechooser');
+  await page.evaluate(() => 0); // one round trip, so the chooser interception is in place
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   assert.ok(chooser.isMultiple());
   await chooser.setFiles([path.join(DATA, 'storage-443-refused.log')]);
   await waitReport(page, 1);
@@ -387,19 +390,24 @@ test('no serious or critical accessibility violation (axe-core), light, dark, na
   }
 });
 
-test('screenshots for the README (light, dark, narrow)', async () => {
+test('screenshots for the README (light, dark, narrow, log)', async () => {
   const shots = [
-    { file: 'light.png', options: { viewport: { width: 1280, height: 1000 } } },
+    { file: 'light.png', top: true, options: { viewport: { width: 1280, height: 1350 } } },
     { file: 'dark.png', options: { colorScheme: 'dark', viewport: { width: 1280, height: 1000 } } },
     { file: 'narrow.png', options: { viewport: { width: 390, height: 844 }, context: { isMobile: true, deviceScaleFactor: 2 } } },
+    { file: 'log.png', log: true, options: { viewport: { width: 1280, height: 800 } } },
   ];
   for (const shot of shots) {
     const app = await openApp(browser, server, shot.options);
     const { page } = app;
     await page.click('#sample');
     await waitReport(page, 1);
-    await page.locator('#overall').scrollIntoViewIfNeeded();
-    await page.evaluate(() => window.scrollTo(0, document.querySelector('.report').offsetTop - 16));
+    if (!shot.top) await page.evaluate(() => window.scrollTo(0, document.querySelector('.report').offsetTop - 16));
+    if (shot.log) {
+      await page.locator('button.check[data-kind="https"][data-status="failed"]').first().click();
+      await page.waitForSelector('#log-dialog[open] .row.hl');
+    }
+    await page.evaluate(() => document.activeElement?.blur());
     await page.screenshot({ path: path.join(SCREENSHOTS, shot.file) });
     await assertQuiet(app);
     await app.close();

@@ -14,6 +14,9 @@ pub struct BannerProps {
     pub lang: Lang,
     pub report: Rc<Report>,
     pub name: AttrValue,
+    /// Shown as a "close this log" button when given.
+    #[prop_or_default]
+    pub onclose: Option<Callback<()>>,
 }
 
 #[component(Banner)]
@@ -48,11 +51,17 @@ pub fn banner(props: &BannerProps) -> Html {
                 { overall_label(report.overall, lang) }
             </h2>
             { detail }
+            if let Some(onclose) = &props.onclose {
+                <button type="button" class="link-button close-doc" onclick={onclose.reform(|_: MouseEvent| ())}>
+                    { t(lang, Key::CloseLog) }
+                </button>
+            }
             <ul class="banner-facts">
                 { for facts.into_iter().filter_map(|(key, value)| value.map(|v| html! {
                     <li><span class="label">{ t(lang, key) }{ ": " }</span><span class="value">{ v }</span></li>
                 })) }
             </ul>
+            <p class="banner-links"><a href="#hand-off-title">{ t(lang, Key::HandOff) }{ " ↓" }</a></p>
         </section>
     }
 }

@@ -19,11 +19,9 @@ pub enum Export {
 pub struct HandOffBarProps {
     pub lang: Lang,
     pub mask: bool,
-    pub failures_only: bool,
     pub status: Option<HandOff>,
     pub onexport: Callback<Export>,
     pub onmask: Callback<bool>,
-    pub onfailures_only: Callback<bool>,
     pub onprint: Callback<()>,
 }
 
@@ -43,9 +41,6 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
     let onmask = props
         .onmask
         .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
-    let onfailures = props
-        .onfailures_only
-        .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
     let onprint = props.onprint.reform(|_: MouseEvent| ());
     let status = match &props.status {
         Some(HandOff::Copied) => t(lang, Key::Copied),
@@ -55,12 +50,8 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
     };
     html! {
         <section class="hand-off" aria-labelledby="hand-off-title">
-            <h2 id="hand-off-title" class="visually-hidden">{ t(lang, Key::HandOff) }</h2>
+            <h2 id="hand-off-title">{ t(lang, Key::HandOff) }</h2>
             <div class="toolbar">
-                <label class="switch">
-                    <input type="checkbox" id="failures-only" checked={props.failures_only} onchange={onfailures} />
-                    <span>{ t(lang, Key::FailuresOnly) }</span>
-                </label>
                 <label class="switch">
                     <input type="checkbox" id="mask" checked={props.mask} onchange={onmask} aria-describedby="mask-note" />
                     <span>{ t(lang, Key::MaskSwitch) }</span>

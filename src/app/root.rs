@@ -193,7 +193,7 @@ pub fn app(props: &AppProps) -> Html {
                     </select>
                 </div>
             </header>
-            <p class="privacy" id="privacy"><span class="mark" aria-hidden="true">{ "🔒" }</span>{ t(lang, Key::Privacy) }</p>
+            <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             <main id="main" tabindex="-1">
                 <InputPanel {lang} {reading} {onfiles} {onpaste} {onsample} />
                 if !state.notices.is_empty() {
@@ -207,12 +207,12 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 if let Some(doc) = &current {
                     <div class="report" key={doc.id} data-doc={doc.id.to_string()}>
-                        <Banner {lang} report={doc.report.clone()} name={AttrValue::from(doc.name.label(lang))} />
-                        if state.docs.len() == 1 {
-                            <button type="button" class="link-button close-doc" onclick={onclose_doc.reform({ let id = doc.id; move |_: MouseEvent| id })}>
-                                { t(lang, Key::CloseLog) }
-                            </button>
-                        }
+                        <Banner
+                            {lang}
+                            report={doc.report.clone()}
+                            name={AttrValue::from(doc.name.label(lang))}
+                            onclose={(state.docs.len() == 1).then(|| onclose_doc.reform({ let id = doc.id; move |()| id }))}
+                        />
                         { report_body(&state, doc, lang, onshow.clone(), onexport.clone(), onmask.clone(), onfailures_only.clone(), onprint.clone()) }
                     </div>
                 } else {
@@ -247,23 +247,20 @@ fn report_body(
     let is_log = report.overall != Overall::NotALog;
     html! {
         <>
-            <HandOffBar
-                {lang}
-                mask={state.mask}
-                failures_only={state.failures_only}
-                status={state.hand_off.clone()}
-                {onexport}
-                {onmask}
-                {onfailures_only}
-                {onprint}
-            />
             if is_log {
-                <ServiceCards {lang} report={report.clone()} failures_only={state.failures_only} onshow={onshow.clone()} />
+                <ServiceCards
+                    {lang}
+                    report={report.clone()}
+                    failures_only={state.failures_only}
+                    {onfailures_only}
+                    onshow={onshow.clone()}
+                />
             }
             <FindingList {lang} report={report.clone()} onshow={onshow.clone()} />
             if is_log {
                 <MachineSummary {lang} {report} {onshow} />
             }
+            <HandOffBar {lang} mask={state.mask} status={state.hand_off.clone()} {onexport} {onmask} {onprint} />
         </>
     }
 }

@@ -22,15 +22,25 @@ pub struct ServiceCardsProps {
     pub lang: Lang,
     pub report: Rc<Report>,
     pub failures_only: bool,
+    pub onfailures_only: Callback<bool>,
     pub onshow: Callback<Evidence>,
 }
 
 #[component(ServiceCards)]
 pub fn service_cards(props: &ServiceCardsProps) -> Html {
     let lang = props.lang;
+    let onfailures = props
+        .onfailures_only
+        .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
     html! {
         <section class="glance" aria-labelledby="glance-title">
-            <h2 id="glance-title">{ t(lang, Key::AtAGlance) }</h2>
+            <div class="glance-head">
+                <h2 id="glance-title">{ t(lang, Key::AtAGlance) }</h2>
+                <label class="switch">
+                    <input type="checkbox" id="failures-only" checked={props.failures_only} onchange={onfailures} />
+                    <span>{ t(lang, Key::FailuresOnly) }</span>
+                </label>
+            </div>
             <div class="cards">
                 { for props.report.services.iter().map(|s| service_card(props, s.service, s.status)) }
             </div>

@@ -99,7 +99,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::DropRelease => ("ドロップするとこのブラウザーの中で確認します", "Drop to check them in this browser"),
         K::ChooseFiles => ("ファイルを選択…", "Choose files…"),
         K::PasteLabel => ("またはログの内容を貼り付け", "Or paste the log's text"),
-        K::PastePlaceholder => ("#### 環境情報確認 #### … をここに貼り付け", "Paste #### 環境情報確認 #### … here"),
+        K::PastePlaceholder => ("ログの内容 (#### 環境情報確認 #### から最後まで) をここに貼り付け", "Paste the whole log here, from its first line to its last"),
         K::CheckPasted => ("貼り付けた内容を確認", "Check pasted text"),
         K::Sample => ("サンプルのログで試す", "Try a sample log"),
         K::SampleHint => (
