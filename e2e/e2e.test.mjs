@@ -390,6 +390,20 @@ test('no serious or critical accessibility violation (axe-core), light, dark, na
   }
 });
 
+test('the print view shows the report without the controls', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  await page.click('#sample');
+  await waitReport(page, 1);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['#drop-zone', '#paste-box', '#copy-text', '#lang-select', '#failures-only']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is printed`);
+  }
+  for (const shown of ['#overall', '.card', '.finding', '.machine']) assert.ok(await page.isVisible(shown), `${shown} is not printed`);
+  await assertQuiet(app);
+  await app.close();
+});
+
 test('screenshots for the README (light, dark, narrow, log)', async () => {
   const shots = [
     { file: 'light.png', top: true, options: { viewport: { width: 1280, height: 1350 } } },

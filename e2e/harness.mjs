@@ -146,7 +146,7 @@ export async function renderedChecks(page) {
       index: Number(e.dataset.check),
       fqdn: e.dataset.fqdn,
       kind: e.dataset.kind,
-      port: e.dataset.port === undefined ? null : Number(e.dataset.port),
+      port: e.dataset.port ? Number(e.dataset.port) : null,
       status: e.dataset.status,
       reason: e.dataset.reason,
     })),

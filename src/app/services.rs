@@ -185,7 +185,7 @@ fn check_button(props: &ServiceCardsProps, index: usize, check: &Check) -> Html 
             data-check={index.to_string()}
             data-fqdn={check.fqdn.clone()}
             data-kind={check.kind.id()}
-            data-port={check.port.map(|p| p.to_string())}
+            data-port={check.port.map(|p| p.to_string()).unwrap_or_default()}
             data-status={check.status.id()}
             data-reason={check.reason.id()}
             aria-label={label}
