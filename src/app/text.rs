@@ -202,13 +202,15 @@ pub fn lines_label(lang: Lang, lines: [usize; 2]) -> String {
 
 /// A file that is larger than the page reads.
 pub fn too_large(lang: Lang, name: &str, bytes: f64, max_mb: usize) -> String {
-    let mb = bytes / (1024.0 * 1024.0);
+    // Tenths of a megabyte, written with integers (no float formatting code in the wasm).
+    let tenths = (bytes / (1024.0 * 1024.0 / 10.0)).round() as u64;
+    let mb = format!("{}.{}", tenths / 10, tenths % 10);
     match lang {
         Lang::Ja => format!(
-            "{name}: ファイルが大きすぎます ({mb:.1} MB)。読み取れるのは {max_mb} MB までです。疎通確認ログは通常 1 MB 未満なので、選んだファイルを確認してください。"
+            "{name}: ファイルが大きすぎます ({mb} MB)。読み取れるのは {max_mb} MB までです。疎通確認ログは通常 1 MB 未満なので、選んだファイルを確認してください。"
         ),
         Lang::En => format!(
-            "{name}: the file is too large ({mb:.1} MB). nwcheck reads files up to {max_mb} MB; a network-check log is usually under 1 MB, so check that this is the right file."
+            "{name}: the file is too large ({mb} MB). nwcheck reads files up to {max_mb} MB; a network-check log is usually under 1 MB, so check that this is the right file."
         ),
     }
 }
