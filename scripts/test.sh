@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Runs every check and test of nwcheck: formatting, lints (native and
 # wasm32), the analyzer's unit, golden, property and CLI tests, the wasm32
-# build of the core, and the golden samples through the release CLI.
-# Installs what it needs first (idempotent). Run from anywhere.
+# build of the core, the golden samples through the release CLI, then the
+# web page: its release build, component tests in headless Chromium and
+# end-to-end tests (scripts/test-web.sh). Installs what it needs first
+# (idempotent). Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset NO_COLOR   # trunk and some tools reject NO_COLOR=1
@@ -19,9 +21,6 @@ cargo fmt --check
 step "lints (native)"
 cargo clippy --locked --all-targets -- -D warnings
 
-step "lints (wasm32)"
-cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-
 step "core builds for wasm32"
 cargo build --locked --lib --target wasm32-unknown-unknown
 
@@ -33,3 +32,6 @@ fi
 
 step "tests (native)"
 cargo test --locked
+
+# The web page; also lints every target for wasm32.
+bash scripts/test-web.sh
