@@ -1,0 +1,287 @@
+//! The messages between the web page and its analysis worker (the Web
+//! Worker that reads and analyzes large files away from the page's
+//! thread), and how an [`Analysis`] is cut into messages and put back
+//! together.
+//!
+//! Every message is small enough for the page to decode in a few
+//! milliseconds: the input goes to the worker in pieces of
+//! [`INPUT_PIECE`] bytes, and the result comes back as the report without
+//! its checks, then the checks [`CHECKS_PIECE`] at a time, then the
+//! decoded text in pieces of at most [`TEXT_PIECE`] bytes. The report's
+//! head travels as JSON because `Finding` leaves out empty fields, which
+//! a binary encoding without field names cannot carry; the checks and the
+//! text use the worker's binary encoding.
+//!
+//! Pure and target-independent, so the native tests check the round trip.
+
+use crate::analyzer::model::{Check, Report};
+use crate::Analysis;
+use serde::{Deserialize, Serialize};
+use serde_bytes::ByteBuf;
+
+/// The page sends the input in pieces of this many bytes.
+pub const INPUT_PIECE: usize = 4 << 20;
+/// The worker sends the decoded text in pieces of at most this many bytes.
+pub const TEXT_PIECE: usize = 4 << 20;
+/// The worker sends this many checks per message.
+pub const CHECKS_PIECE: usize = 4096;
+
+/// From the page to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// A new input: its name and size. The worker answers [`Output::Ready`].
+    Start { name: String, size: u64 },
+    /// The next bytes of the input.
+    Bytes(ByteBuf),
+    /// All bytes were sent: analyze them.
+    End,
+}
+
+/// From the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Output {
+    /// The worker is running and waits for the bytes.
+    Ready,
+    /// The worker has every byte and is analyzing them.
+    Analyzing,
+    /// The report without its checks (JSON), and how many messages follow
+    /// before [`Output::Done`].
+    Head { report: String, pieces: usize },
+    /// The next checks, in report order.
+    Checks(Vec<Check>),
+    /// The next piece of the decoded text.
+    Text(String),
+    /// The whole analysis was sent.
+    Done,
+    /// The report could not be encoded.
+    Failed(String),
+}
+
+/// The messages that carry `analysis`, in order: the head, the checks, the
+/// text, then [`Output::Done`]. Made one at a time, so the worker never
+/// holds a second copy of the text.
+pub fn parcels(analysis: Analysis) -> Parcels {
+    let Analysis { mut report, text } = analysis;
+    let checks = std::mem::take(&mut report.checks);
+    let pieces = checks.len().div_ceil(CHECKS_PIECE) + text_pieces(&text);
+    let head = match serde_json::to_string(&report) {
+        Ok(report) => Output::Head { report, pieces },
+        Err(e) => Output::Failed(e.to_string()),
+    };
+    let failed = matches!(head, Output::Failed(_));
+    Parcels { head: Some(head), failed, checks: checks.into_iter(), text, at: 0, done: false }
+}
+
+/// How many pieces `text` is sent in.
+fn text_pieces(text: &str) -> usize {
+    let mut at = 0;
+    let mut n = 0;
+    while at < text.len() {
+        at = piece_end(text, at);
+        n += 1;
+    }
+    n
+}
+
+/// Where the text piece that starts at `at` ends: at most [`TEXT_PIECE`]
+/// bytes on, on a character boundary.
+fn piece_end(text: &str, at: usize) -> usize {
+    let mut end = (at + TEXT_PIECE).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The messages of one analysis, made as they are taken (see [`parcels`]).
+#[derive(Debug)]
+pub struct Parcels {
+    head: Option<Output>,
+    failed: bool,
+    checks: std::vec::IntoIter<Check>,
+    text: String,
+    at: usize,
+    done: bool,
+}
+
+impl Iterator for Parcels {
+    type Item = Output;
+
+    fn next(&mut self) -> Option<Output> {
+        if let Some(head) = self.head.take() {
+            return Some(head);
+        }
+        if self.done || self.failed {
+            return None;
+        }
+        if self.checks.len() > 0 {
+            return Some(Output::Checks(self.checks.by_ref().take(CHECKS_PIECE).collect()));
+        }
+        if self.at < self.text.len() {
+            let end = piece_end(&self.text, self.at);
+            let piece = self.text[self.at..end].to_string();
+            self.at = end;
+            return Some(Output::Text(piece));
+        }
+        self.done = true;
+        Some(Output::Done)
+    }
+}
+
+/// What taking one message gave.
+#[derive(Debug, PartialEq)]
+pub enum Step {
+    /// More messages are needed; `done` of `total` have come.
+    Receiving { done: usize, total: usize },
+    /// The worker has every byte and analyzes them.
+    Analyzing,
+    /// The worker is ready for the bytes.
+    Ready,
+    /// The analysis is complete.
+    Complete(Box<Analysis>),
+    /// Something went wrong; the message says what.
+    Failed(String),
+}
+
+/// Puts an analysis back together from the worker's messages.
+#[derive(Debug, Default)]
+pub struct Assembly {
+    report: Option<Report>,
+    text: String,
+    pieces: usize,
+    received: usize,
+}
+
+impl Assembly {
+    pub fn new() -> Assembly {
+        Assembly::default()
+    }
+
+    /// Takes the next message from the worker.
+    pub fn take(&mut self, message: Output) -> Step {
+        match message {
+            Output::Ready => Step::Ready,
+            Output::Analyzing => Step::Analyzing,
+            Output::Head { report, pieces } => match serde_json::from_str::<Report>(&report) {
+                Ok(report) => {
+                    self.report = Some(report);
+                    self.pieces = pieces;
+                    Step::Receiving { done: 0, total: pieces }
+                }
+                Err(e) => Step::Failed(e.to_string()),
+            },
+            Output::Checks(checks) => match self.report.as_mut() {
+                Some(report) => {
+                    report.checks.extend(checks);
+                    self.received += 1;
+                    Step::Receiving { done: self.received, total: self.pieces }
+                }
+                None => Step::Failed("checks before the report".to_string()),
+            },
+            Output::Text(piece) => {
+                if self.text.is_empty() {
+                    self.text = piece;
+                } else {
+                    self.text.push_str(&piece);
+                }
+                self.received += 1;
+                Step::Receiving { done: self.received, total: self.pieces }
+            }
+            Output::Done => match self.report.take() {
+                Some(report) => Step::Complete(Box::new(Analysis { report, text: std::mem::take(&mut self.text) })),
+                None => Step::Failed("no report".to_string()),
+            },
+            Output::Failed(e) => Step::Failed(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Analysis {
+        crate::analyze(include_bytes!("../tests/data/proxy-auth-407.log"), Some("x.log"))
+    }
+
+    fn rebuild(messages: Vec<Output>) -> Analysis {
+        let mut assembly = Assembly::new();
+        let mut last = None;
+        for m in messages {
+            last = Some(assembly.take(m));
+        }
+        match last {
+            Some(Step::Complete(a)) => *a,
+            other => panic!("not complete: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_small_analysis_comes_back_whole() {
+        let messages: Vec<Output> = parcels(sample()).collect();
+        assert_eq!(messages.len(), 4, "head, checks, text, done");
+        let back = rebuild(messages);
+        assert_eq!(back, sample());
+    }
+
+    #[test]
+    fn large_text_and_many_checks_are_cut_on_character_boundaries() {
+        let one = String::from_utf8(include_bytes!("../tests/data/proxy-auth-407.log").to_vec()).unwrap();
+        let mut log = String::new();
+        while log.len() < TEXT_PIECE * 2 + 1000 {
+            log.push_str(&one);
+        }
+        let analysis = crate::analyze(log.as_bytes(), None);
+        assert!(analysis.report.checks.len() > CHECKS_PIECE);
+        let messages: Vec<Output> = parcels(analysis.clone()).collect();
+        let Some(Output::Head { pieces, .. }) = messages.first() else { panic!("no head") };
+        assert_eq!(*pieces, messages.len() - 2);
+        assert!(messages.iter().filter(|m| matches!(m, Output::Text(_))).count() >= 3);
+        assert_eq!(rebuild(messages), analysis);
+    }
+
+    #[test]
+    fn not_a_log_and_empty_text_come_back_too() {
+        for bytes in [&b""[..], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", b"x"] {
+            let analysis = crate::analyze(bytes, None);
+            assert_eq!(rebuild(parcels(analysis.clone()).collect()), analysis);
+        }
+    }
+
+    #[test]
+    fn messages_survive_the_workers_binary_encoding() {
+        let mut messages: Vec<Output> = parcels(sample()).collect();
+        messages.insert(0, Output::Analyzing);
+        messages.insert(0, Output::Ready);
+        for m in &messages {
+            let bytes = bincode::serialize(m).unwrap();
+            let back: Output = bincode::deserialize(&bytes).unwrap();
+            assert_eq!(&back, m);
+        }
+        let inputs = [
+            Input::Start { name: "x.log".into(), size: 3 },
+            Input::Bytes(ByteBuf::from(vec![0, 1, 255])),
+            Input::End,
+        ];
+        for m in &inputs {
+            let back: Input = bincode::deserialize(&bincode::serialize(m).unwrap()).unwrap();
+            assert_eq!(&back, m);
+        }
+    }
+
+    #[test]
+    fn every_golden_log_round_trips_through_the_binary_encoding() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().and_then(|e| e.to_str()) != Some("log") {
+                continue;
+            }
+            let analysis = crate::analyze(&std::fs::read(&path).unwrap(), Some("x.log"));
+            let messages: Vec<Output> = parcels(analysis.clone())
+                .map(|m| bincode::deserialize(&bincode::serialize(&m).unwrap()).unwrap())
+                .collect();
+            assert_eq!(rebuild(messages), analysis, "{}", path.display());
+        }
+    }
+}
