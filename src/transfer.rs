@@ -6,15 +6,20 @@
 //! Every message is small enough for the page to decode in a few
 //! milliseconds: the input goes to the worker in pieces of
 //! [`INPUT_PIECE`] bytes, and the result comes back as the report without
-//! its checks, then the checks [`CHECKS_PIECE`] at a time, then the
-//! decoded text in pieces of at most [`TEXT_PIECE`] bytes. The report's
-//! head travels as JSON because `Finding` leaves out empty fields, which
-//! a binary encoding without field names cannot carry; the checks and the
-//! text use the worker's binary encoding.
+//! its checks ([`Head`]), then the checks [`CHECKS_PIECE`] at a time, then
+//! the decoded text in pieces of at most [`TEXT_PIECE`] bytes.
+//!
+//! The messages use a compact binary encoding ([`to_bytes`], postcard),
+//! which has no field names: every field is always written. `Finding` leaves out empty
+//! fields in JSON, so findings travel as [`FindingParts`], which writes
+//! them all.
 //!
 //! Pure and target-independent, so the native tests check the round trip.
 
-use crate::analyzer::model::{Check, Report};
+use crate::analyzer::model::{
+    Check, Encoding, Finding, FindingId, Format, Machine, NotALogCause, Overall, Proxy, Report, ServiceSummary,
+    Severity,
+};
 use crate::Analysis;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
@@ -25,6 +30,16 @@ pub const INPUT_PIECE: usize = 4 << 20;
 pub const TEXT_PIECE: usize = 4 << 20;
 /// The worker sends this many checks per message.
 pub const CHECKS_PIECE: usize = 4096;
+
+/// Encodes a message for the worker or the page.
+pub fn to_bytes<T: Serialize>(message: &T) -> Option<Vec<u8>> {
+    postcard::to_allocvec(message).ok()
+}
+
+/// Decodes a message made by [`to_bytes`].
+pub fn from_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// From the page to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,32 +59,149 @@ pub enum Output {
     Ready,
     /// The worker has every byte and is analyzing them.
     Analyzing,
-    /// The report without its checks (JSON), and how many messages follow
-    /// before [`Output::Done`].
-    Head { report: String, pieces: usize },
+    /// The report without its checks, and how many messages follow before
+    /// [`Output::Done`].
+    Head { head: Box<Head>, pieces: usize },
     /// The next checks, in report order.
     Checks(Vec<Check>),
     /// The next piece of the decoded text.
     Text(String),
     /// The whole analysis was sent.
     Done,
-    /// The report could not be encoded.
+    /// Something went wrong in the worker.
     Failed(String),
+}
+
+/// A [`Report`] without its checks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Head {
+    pub schema: u32,
+    pub source: Option<String>,
+    pub format: Format,
+    pub encoding: Encoding,
+    pub truncated: bool,
+    pub host: Option<String>,
+    pub run_at: Option<String>,
+    pub machine: Machine,
+    pub proxy: Proxy,
+    pub services: Vec<ServiceSummary>,
+    pub findings: Vec<FindingParts>,
+    pub overall: Overall,
+    pub line_count: usize,
+    /// How many checks follow.
+    pub checks: usize,
+}
+
+/// A [`Finding`] with every field written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingParts {
+    pub id: FindingId,
+    pub severity: Severity,
+    pub lines: [usize; 2],
+    pub checks: Vec<usize>,
+    pub fqdns: Vec<String>,
+    pub cause: Option<NotALogCause>,
+    pub detail: Option<String>,
+}
+
+impl From<Finding> for FindingParts {
+    fn from(f: Finding) -> FindingParts {
+        let Finding { id, severity, lines, checks, fqdns, cause, detail } = f;
+        FindingParts { id, severity, lines, checks, fqdns, cause, detail }
+    }
+}
+
+impl From<FindingParts> for Finding {
+    fn from(f: FindingParts) -> Finding {
+        let FindingParts { id, severity, lines, checks, fqdns, cause, detail } = f;
+        Finding { id, severity, lines, checks, fqdns, cause, detail }
+    }
+}
+
+impl Head {
+    /// Splits a report into its head and its checks.
+    pub fn split(report: Report) -> (Head, Vec<Check>) {
+        let Report {
+            schema,
+            source,
+            format,
+            encoding,
+            truncated,
+            host,
+            run_at,
+            machine,
+            proxy,
+            checks,
+            services,
+            findings,
+            overall,
+            line_count,
+        } = report;
+        let head = Head {
+            schema,
+            source,
+            format,
+            encoding,
+            truncated,
+            host,
+            run_at,
+            machine,
+            proxy,
+            services,
+            findings: findings.into_iter().map(FindingParts::from).collect(),
+            overall,
+            line_count,
+            checks: checks.len(),
+        };
+        (head, checks)
+    }
+
+    /// The report again, with room for its checks.
+    pub fn into_report(self) -> Report {
+        let Head {
+            schema,
+            source,
+            format,
+            encoding,
+            truncated,
+            host,
+            run_at,
+            machine,
+            proxy,
+            services,
+            findings,
+            overall,
+            line_count,
+            checks,
+        } = self;
+        Report {
+            schema,
+            source,
+            format,
+            encoding,
+            truncated,
+            host,
+            run_at,
+            machine,
+            proxy,
+            checks: Vec::with_capacity(checks),
+            services,
+            findings: findings.into_iter().map(Finding::from).collect(),
+            overall,
+            line_count,
+        }
+    }
 }
 
 /// The messages that carry `analysis`, in order: the head, the checks, the
 /// text, then [`Output::Done`]. Made one at a time, so the worker never
 /// holds a second copy of the text.
 pub fn parcels(analysis: Analysis) -> Parcels {
-    let Analysis { mut report, text } = analysis;
-    let checks = std::mem::take(&mut report.checks);
+    let Analysis { report, text } = analysis;
+    let (head, checks) = Head::split(report);
     let pieces = checks.len().div_ceil(CHECKS_PIECE) + text_pieces(&text);
-    let head = match serde_json::to_string(&report) {
-        Ok(report) => Output::Head { report, pieces },
-        Err(e) => Output::Failed(e.to_string()),
-    };
-    let failed = matches!(head, Output::Failed(_));
-    Parcels { head: Some(head), failed, checks: checks.into_iter(), text, at: 0, done: false }
+    let head = Output::Head { head: Box::new(head), pieces };
+    Parcels { head: Some(head), checks: checks.into_iter(), text, at: 0, done: false }
 }
 
 /// How many pieces `text` is sent in.
@@ -97,7 +229,6 @@ fn piece_end(text: &str, at: usize) -> usize {
 #[derive(Debug)]
 pub struct Parcels {
     head: Option<Output>,
-    failed: bool,
     checks: std::vec::IntoIter<Check>,
     text: String,
     at: usize,
@@ -111,7 +242,7 @@ impl Iterator for Parcels {
         if let Some(head) = self.head.take() {
             return Some(head);
         }
-        if self.done || self.failed {
+        if self.done {
             return None;
         }
         if self.checks.len() > 0 {
@@ -162,14 +293,11 @@ impl Assembly {
         match message {
             Output::Ready => Step::Ready,
             Output::Analyzing => Step::Analyzing,
-            Output::Head { report, pieces } => match serde_json::from_str::<Report>(&report) {
-                Ok(report) => {
-                    self.report = Some(report);
-                    self.pieces = pieces;
-                    Step::Receiving { done: 0, total: pieces }
-                }
-                Err(e) => Step::Failed(e.to_string()),
-            },
+            Output::Head { head, pieces } => {
+                self.report = Some(head.into_report());
+                self.pieces = pieces;
+                Step::Receiving { done: 0, total: pieces }
+            }
             Output::Checks(checks) => match self.report.as_mut() {
                 Some(report) => {
                     report.checks.extend(checks);
@@ -196,7 +324,8 @@ impl Assembly {
     }
 }
 
-#[cfg(test)]
+// Native only: the tests read tests/data.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -204,10 +333,12 @@ mod tests {
         crate::analyze(include_bytes!("../tests/data/proxy-auth-407.log"), Some("x.log"))
     }
 
+    /// Puts the messages back together after a trip through the binary encoding.
     fn rebuild(messages: Vec<Output>) -> Analysis {
         let mut assembly = Assembly::new();
         let mut last = None;
         for m in messages {
+            let m: Output = from_bytes(&to_bytes(&m).unwrap()).unwrap();
             last = Some(assembly.take(m));
         }
         match last {
@@ -244,27 +375,24 @@ mod tests {
     fn not_a_log_and_empty_text_come_back_too() {
         for bytes in [&b""[..], b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", b"x"] {
             let analysis = crate::analyze(bytes, None);
+            assert!(analysis.report.findings.iter().any(|f| f.cause.is_some()));
             assert_eq!(rebuild(parcels(analysis.clone()).collect()), analysis);
         }
     }
 
     #[test]
-    fn messages_survive_the_workers_binary_encoding() {
+    fn messages_survive_the_binary_encoding() {
         let mut messages: Vec<Output> = parcels(sample()).collect();
         messages.insert(0, Output::Analyzing);
         messages.insert(0, Output::Ready);
         for m in &messages {
-            let bytes = bincode::serialize(m).unwrap();
-            let back: Output = bincode::deserialize(&bytes).unwrap();
+            let back: Output = from_bytes(&to_bytes(m).unwrap()).unwrap();
             assert_eq!(&back, m);
         }
-        let inputs = [
-            Input::Start { name: "x.log".into(), size: 3 },
-            Input::Bytes(ByteBuf::from(vec![0, 1, 255])),
-            Input::End,
-        ];
+        let inputs =
+            [Input::Start { name: "x.log".into(), size: 3 }, Input::Bytes(ByteBuf::from(vec![0, 1, 255])), Input::End];
         for m in &inputs {
-            let back: Input = bincode::deserialize(&bincode::serialize(m).unwrap()).unwrap();
+            let back: Input = from_bytes(&to_bytes(m).unwrap()).unwrap();
             assert_eq!(&back, m);
         }
     }
@@ -278,9 +406,7 @@ mod tests {
                 continue;
             }
             let analysis = crate::analyze(&std::fs::read(&path).unwrap(), Some("x.log"));
-            let messages: Vec<Output> = parcels(analysis.clone())
-                .map(|m| bincode::deserialize(&bincode::serialize(&m).unwrap()).unwrap())
-                .collect();
+            let messages: Vec<Output> = parcels(analysis.clone()).collect();
             assert_eq!(rebuild(messages), analysis, "{}", path.display());
         }
     }

@@ -4,7 +4,8 @@
 //! through the DOM and the reducer.
 #![cfg(target_arch = "wasm32")]
 
-use nwcheck::app::state::{Action, DocName, Notice, State};
+use nwcheck::app::state::{Action, DocName, Notice, State, MAX_FILE_MB};
+use nwcheck::app::worker::Stage;
 use nwcheck::app::App;
 use nwcheck::explain::Lang;
 use std::rc::Rc;
@@ -200,7 +201,7 @@ fn reducer_adds_selects_and_closes_docs() {
     let s = s.reduce(Action::CloseDoc(second));
     assert_eq!(s.current, None);
     // A read that failed becomes a notice, not a report.
-    let s = s.reduce(Action::Reading { read: 7, name: "x.log".into() });
+    let s = s.reduce(Action::Reading { read: 7, name: "x.log".into(), bytes: 10.0, worker: false });
     assert_eq!(s.reading.len(), 1);
     let s = s.reduce(Action::Read { read: 7, name: "x.log".into(), result: Err("NotReadableError".into()) });
     assert!(s.reading.is_empty());
@@ -223,4 +224,85 @@ fn json_file_names() {
         "nwcheck-CheckNWResult_vm01_202411241530.json"
     );
     assert_eq!(DocName::Pasted(2).json_file_name(), "nwcheck-pasted-2.json");
+}
+
+#[wasm_bindgen_test]
+fn reducer_follows_a_worker_job_to_its_report() {
+    let s = Rc::new(State::new(Lang::En));
+    let s = s.reduce(Action::Reading { read: 1, name: "big.log".into(), bytes: 5e7, worker: true });
+    assert_eq!(s.reading[0].stage, Some(Stage::Starting));
+    let s = s.reduce(Action::Progress { read: 1, stage: Stage::Reading { done: 4e6 } });
+    assert_eq!(s.reading[0].stage, Some(Stage::Reading { done: 4e6 }));
+    // The same stage again changes nothing.
+    let same = s.clone().reduce(Action::Progress { read: 1, stage: Stage::Reading { done: 4e6 } });
+    assert!(Rc::ptr_eq(&s, &same));
+    let s = s.reduce(Action::Progress { read: 1, stage: Stage::Analyzing });
+    let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), Some("big.log"));
+    let s = s.reduce(Action::Analyzed { read: 1, name: "big.log".into(), result: Ok(Box::new(analysis.clone())) });
+    assert!(s.reading.is_empty());
+    assert_eq!(s.docs.len(), 1);
+    assert_eq!(*s.docs[0].report.0, analysis.report);
+    assert_eq!(&*s.docs[0].text, analysis.text.as_str());
+    assert_eq!(s.current, Some(s.docs[0].id));
+}
+
+#[wasm_bindgen_test]
+fn reducer_drops_a_cancelled_job_and_its_late_result() {
+    let s = Rc::new(State::new(Lang::En));
+    let s = s.reduce(Action::Reading { read: 3, name: "big.log".into(), bytes: 5e7, worker: true });
+    let s = s.reduce(Action::Cancel(3));
+    assert!(s.reading.is_empty());
+    let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
+    let after = s.clone().reduce(Action::Analyzed { read: 3, name: "big.log".into(), result: Ok(Box::new(analysis)) });
+    assert!(Rc::ptr_eq(&s, &after), "a result after cancel is ignored");
+    let after = s.clone().reduce(Action::Progress { read: 3, stage: Stage::Analyzing });
+    assert!(Rc::ptr_eq(&s, &after));
+    // A failed job becomes a notice.
+    let s = s.reduce(Action::Reading { read: 4, name: "bad.log".into(), bytes: 5e7, worker: true });
+    let s =
+        s.reduce(Action::Analyzed { read: 4, name: "bad.log".into(), result: Err("the worker did not start".into()) });
+    assert!(matches!(s.notices.last(), Some(Notice::ReadFailed { .. })));
+}
+
+#[wasm_bindgen_test]
+fn a_too_large_file_gets_a_notice_with_the_limit() {
+    let s = Rc::new(State::new(Lang::En)).reduce(Action::TooLarge { name: "huge.log".into(), bytes: 2.5e8 });
+    assert!(matches!(s.notices.as_slice(), [Notice::TooLarge { .. }]));
+    assert_eq!(MAX_FILE_MB, 200);
+    let text = nwcheck::app::text::too_large(Lang::En, "huge.log", 2.5e8, MAX_FILE_MB);
+    assert!(text.contains("238.4 MB") && text.contains("up to 200 MB"), "{text}");
+}
+
+/// A log whose Azure Backup card has `n` destinations (one DNS check each).
+fn many_destinations(n: usize) -> String {
+    let mut log = String::from("#### 環境情報確認 ####\n## 実行しているマシンのホスト名はvm01です。\n#### 環境情報確認終了 ####\n\n#### (4) Azure Backup への疎通確認 ####\n");
+    for i in 0..n {
+        log.push_str(&format!(
+            "##TRY!! nslookup  pod{i:04}-manag1.jpe.backup.windowsazure.com ##\nServer:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\n** server can't find pod{i:04}-manag1.jpe.backup.windowsazure.com: NXDOMAIN\n\n"
+        ));
+    }
+    log
+}
+
+#[wasm_bindgen_test]
+async fn a_card_with_many_destinations_shows_them_in_steps() {
+    let page = Mounted::new(Lang::En).await;
+    let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();
+    area.set_value(&many_destinations(120));
+    page.click("#check-pasted");
+    page.until(|p| p.find(".report").is_some()).await;
+    let rows = |p: &Mounted| p.all("[data-service='azure-backup'] tbody tr").len();
+    assert_eq!(rows(&page), 50);
+    assert!(page.text("[data-service='azure-backup'] .show-more").contains("70 not shown"));
+    // Every rendered check still carries its verdict.
+    for button in page.all("button.check") {
+        for name in ["data-fqdn", "data-kind", "data-status", "data-reason"] {
+            assert!(!attr(&button, name).is_empty(), "{name}");
+        }
+    }
+    page.click("[data-service='azure-backup'] .show-more");
+    page.until(|p| rows(p) == 100).await;
+    page.click("[data-service='azure-backup'] .show-more");
+    page.until(|p| rows(p) == 120).await;
+    assert!(page.find("[data-service='azure-backup'] .show-more").is_none());
 }

@@ -2,17 +2,16 @@
 //! counts of checks by status, and which log and machine it is about.
 
 use super::overall_mark;
-use super::state::Evidence;
+use super::state::{Evidence, SharedReport};
 use super::text::{counts, t, Key};
-use crate::analyzer::model::{Overall, Report, Status};
+use crate::analyzer::model::{Overall, Status};
 use crate::explain::{not_a_log_message, overall_label, status_label, status_mark, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct BannerProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub name: AttrValue,
     /// Shown as a "close this log" button when given.
     #[prop_or_default]

@@ -149,3 +149,11 @@ pub fn drag_has_files(event: &web_sys::DragEvent) -> bool {
     let types = dt.types();
     types.iter().any(|t| t.as_string().as_deref() == Some("Files"))
 }
+
+/// Adds a named mark to the page's performance timeline (read by the
+/// end-to-end tests that time the page).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

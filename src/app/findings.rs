@@ -4,17 +4,19 @@
 
 use super::banner::show_in_log_button;
 use super::severity_mark;
-use super::state::Evidence;
-use super::text::{t, Key};
-use crate::analyzer::model::Report;
+use super::state::{Evidence, SharedReport};
+use super::text::{more_destinations, t, Key};
 use crate::explain::{finding, not_a_log_message, severity_label, Lang};
-use std::rc::Rc;
 use yew::prelude::*;
+
+/// A finding names at most this many destinations; the rest are counted
+/// (the service cards list them all).
+const MAX_FQDNS: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct FindingListProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub onshow: Callback<Evidence>,
 }
 
@@ -57,7 +59,12 @@ pub fn finding_list(props: &FindingListProps) -> Html {
                         if !f.fqdns.is_empty() {
                             <div class="fqdns">
                                 <span class="label">{ t(lang, Key::Destinations) }{ ": " }</span>
-                                <ul>{ for f.fqdns.iter().map(|d| html! { <li><code>{ d.clone() }</code></li> }) }</ul>
+                                <ul>
+                                    { for f.fqdns.iter().take(MAX_FQDNS).map(|d| html! { <li><code>{ d.clone() }</code></li> }) }
+                                    if f.fqdns.len() > MAX_FQDNS {
+                                        <li class="more">{ more_destinations(lang, f.fqdns.len() - MAX_FQDNS) }</li>
+                                    }
+                                </ul>
                             </div>
                         }
                         if !text.next.is_empty() {

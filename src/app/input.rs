@@ -3,16 +3,20 @@
 //! listens); this panel is the visible, keyboard-operable part.
 
 use super::browser;
-use super::text::{t, Key};
+use super::state::Reading;
+use super::text::{cancel_label, megabytes, t, Key};
+use super::worker::Stage;
 use crate::explain::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     pub lang: Lang,
-    /// Names of the files being read.
-    pub reading: Vec<AttrValue>,
+    /// The files being read, with their progress.
+    pub reading: Vec<Reading>,
     pub onfiles: Callback<Vec<web_sys::File>>,
+    /// Stops reading the file with this read id.
+    pub oncancel: Callback<u32>,
     pub onpaste: Callback<String>,
     pub onsample: Callback<()>,
 }
@@ -92,9 +96,7 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
                 </div>
                 if !props.reading.is_empty() {
                     <ul class="reading" role="status">
-                        { for props.reading.iter().map(|name| html! {
-                            <li><span class="spinner" aria-hidden="true"></span>{ reading_label(lang, name) }</li>
-                        }) }
+                        { for props.reading.iter().map(|r| reading_item(lang, r, &props.oncancel)) }
                     </ul>
                 }
             </div>
@@ -117,4 +119,49 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
 
 fn reading_label(lang: Lang, name: &str) -> String {
     lang.pick(format!("読み込み中: {name}"), format!("Reading {name}…"))
+}
+
+/// One file being read: a spinner for a small file; for a file a worker
+/// reads, its stage, a progress bar and a cancel button.
+fn reading_item(lang: Lang, r: &Reading, oncancel: &Callback<u32>) -> Html {
+    let Some(stage) = r.stage else {
+        return html! {
+            <li class="job" key={r.read}><span class="spinner" aria-hidden="true"></span>{ reading_label(lang, &r.name) }</li>
+        };
+    };
+    let total = megabytes(r.bytes);
+    // Percent done for a stage that can tell; none for one that cannot (the bar moves on its own).
+    let (id, label, percent, amount) = match stage {
+        Stage::Starting => ("starting", t(lang, Key::Starting), None, format!("{total} MB")),
+        Stage::Reading { done } => (
+            "reading",
+            lang.pick("読み込み中", "Reading"),
+            Some(percent_of(done, r.bytes)),
+            format!("{} / {total} MB", megabytes(done)),
+        ),
+        Stage::Analyzing => ("analyzing", t(lang, Key::Analyzing), None, format!("{total} MB")),
+        Stage::Receiving { done, total: pieces } => {
+            ("receiving", t(lang, Key::Receiving), Some(percent_of(done as f64, pieces as f64)), format!("{total} MB"))
+        }
+    };
+    let read = r.read;
+    let onclick = oncancel.reform(move |_: MouseEvent| read);
+    let name_label = format!("{}: {label}", r.name);
+    html! {
+        <li class="job" key={r.read} data-read={r.read.to_string()} data-stage={id}>
+            <span class="job-name">{ r.name.clone() }</span>
+            <span class="job-stage">{ label }</span>
+            <progress class="job-progress" max="100" value={percent.map(|p| p.to_string())} aria-label={name_label}></progress>
+            <span class="job-amount" aria-hidden="true">{ amount }</span>
+            <button type="button" class="cancel" aria-label={cancel_label(lang, &r.name)} {onclick}>{ t(lang, Key::Cancel) }</button>
+        </li>
+    }
+}
+
+/// `done` of `total` in whole percent, 0 to 100.
+fn percent_of(done: f64, total: f64) -> u32 {
+    if total <= 0.0 {
+        return 100;
+    }
+    ((done / total) * 100.0).clamp(0.0, 100.0) as u32
 }

@@ -2,17 +2,15 @@
 //! and proxy settings (passwords already masked by the analyzer).
 
 use super::banner::show_in_log_button;
-use super::state::Evidence;
+use super::state::{Evidence, SharedReport};
 use super::text::{t, Key};
-use crate::analyzer::model::Report;
 use crate::explain::Lang;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MachineProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub onshow: Callback<Evidence>,
 }
 

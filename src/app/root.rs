@@ -9,9 +9,10 @@ use super::input::InputPanel;
 use super::log_view::LogDialog;
 use super::machine::MachineSummary;
 use super::services::ServiceCards;
-use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB};
+use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
 use super::tabs::DocTabs;
 use super::text::{t, too_large, Key};
+use super::worker;
 use crate::analyzer::model::Overall;
 use crate::explain::{summary, Lang, Style};
 use gloo_file::callbacks::FileReader;
@@ -31,27 +32,43 @@ pub struct AppProps {
     pub lang: Option<Lang>,
 }
 
+/// A file being read: by a `FileReader` (small files) or by a worker that
+/// also analyzes it (large files). Dropping it stops the read or closes
+/// the worker.
+enum Pending {
+    Reader { _reader: FileReader },
+    Worker { _job: worker::Job },
+}
+
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
     let start_lang = props.lang;
     let state = use_reducer(move || State::new(start_lang.unwrap_or_else(browser::initial_lang)));
-    // Pending FileReaders: dropping one cancels its read, so they are kept
-    // here until the reducer has the result.
-    let readers: Rc<RefCell<HashMap<u32, FileReader>>> = use_mut_ref(HashMap::new);
+    // Pending reads and workers are kept here until the reducer has their
+    // result or the user cancels them.
+    let pending: Rc<RefCell<HashMap<u32, Pending>>> = use_mut_ref(HashMap::new);
     let next_read = use_mut_ref(|| 0u32);
     let lang = state.lang;
 
     use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
+    use_effect_with((), |_| browser::mark("nwcheck-ready"));
     {
-        let readers = readers.clone();
-        let pending: Vec<u32> = state.reading.iter().map(|(id, _)| *id).collect();
-        use_effect_with(pending, move |pending| readers.borrow_mut().retain(|id, _| pending.contains(id)));
+        let pending = pending.clone();
+        let reading: Vec<u32> = state.reading.iter().map(|r| r.read).collect();
+        use_effect_with(reading, move |reading| pending.borrow_mut().retain(|id, _| reading.contains(id)));
     }
+    // Marks the moment a report is on screen (the end-to-end tests time it).
+    use_effect_with(state.current, |current| {
+        if current.is_some() {
+            browser::mark("nwcheck-verdict");
+        }
+    });
 
     let onfiles = {
         let dispatch = state.dispatcher();
-        let readers = readers.clone();
+        let pending = pending.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
+            browser::mark("nwcheck-drop");
             for file in files {
                 let name = AttrValue::from(file.name());
                 let bytes = file.size();
@@ -64,16 +81,31 @@ pub fn app(props: &AppProps) -> Html {
                     *n += 1;
                     *n
                 };
-                dispatch.dispatch(Action::Reading { read, name: name.clone() });
+                if bytes > WORKER_MIN_BYTES && worker::available() {
+                    dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: true });
+                    let progress = dispatch.clone();
+                    let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
+                    let done = dispatch.clone();
+                    let job_name = name.clone();
+                    let ondone = Callback::from(move |result: Result<crate::Analysis, String>| {
+                        done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
+                    });
+                    if let Some(job) = worker::start(file.into(), name.to_string(), onstage, ondone) {
+                        pending.borrow_mut().insert(read, Pending::Worker { _job: job });
+                    }
+                    continue;
+                }
+                dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: false });
                 let done = dispatch.clone();
                 let reader = gloo_file::callbacks::read_as_bytes(&gloo_file::File::from(file), move |result| {
                     let result = result.map_err(|e| e.to_string());
                     done.dispatch(Action::Read { read, name, result });
                 });
-                readers.borrow_mut().insert(read, reader);
+                pending.borrow_mut().insert(read, Pending::Reader { _reader: reader });
             }
         })
     };
+    let oncancel = state.dispatcher().to_callback().reform(Action::Cancel);
     let onpaste = state.dispatcher().to_callback().reform(Action::Pasted);
     let onsample = {
         let dispatch = state.dispatcher();
@@ -147,7 +179,7 @@ pub fn app(props: &AppProps) -> Html {
             let Some(doc) = &current else {
                 return;
             };
-            let report = if mask { crate::mask::mask_report(&doc.report) } else { (*doc.report).clone() };
+            let report = if mask { crate::mask::mask_report(&doc.report) } else { (*doc.report.0).clone() };
             match what {
                 Export::Text | Export::Markdown => {
                     let style = Style { markdown: what == Export::Markdown, color: false };
@@ -173,7 +205,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let reading: Vec<AttrValue> = state.reading.iter().map(|(_, name)| name.clone()).collect();
+    let reading = state.reading.clone();
     let log_doc = state.log.and_then(|target| state.docs.iter().find(|d| d.id == target.doc).cloned());
     let evidence: Option<Evidence> = state.log.map(|target| target.evidence);
 
@@ -195,7 +227,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             <main id="main" tabindex="-1">
-                <InputPanel {lang} {reading} {onfiles} {onpaste} {onsample} />
+                <InputPanel {lang} {reading} {onfiles} {oncancel} {onpaste} {onsample} />
                 if !state.notices.is_empty() {
                     <div class="notices" role="alert">
                         <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(lang, n) }</li> }) }</ul>

@@ -1,26 +1,31 @@
 //! One card per service: a table of its destinations with the DNS, TCP and
 //! HTTPS checks of each. Every check is a button that opens the log at
-//! its block and carries `data-*` attributes with its verdict.
+//! its block and carries `data-*` attributes with its verdict. A card
+//! shows its first destinations and a "show more" button for the rest.
 
-use super::state::Evidence;
-use super::text::{check_button_label, t, Key};
+use super::state::{Evidence, SharedReport};
+use super::text::{check_button_label, show_more_rows, t, Key};
 use super::{service_mark, status_class};
-use crate::analyzer::model::{Check, CheckKind, Report, ServiceStatus, Status};
+use crate::analyzer::model::{Check, CheckKind, Service, ServiceStatus, Status};
 use crate::explain::{
     check_cell, destinations, finding, kind_label, region_label, service_label, service_status_label, status_label,
     status_mark, Destination, Lang,
 };
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// More checks of one kind for one destination than this are summed up
 /// as "N more" (a real log has one; a pasted log repeated many times has more).
 const MAX_CHECKS_PER_CELL: usize = 4;
 
+/// A card shows this many destinations at first, and this many more each
+/// time "show more" is pressed, so a log with thousands of destinations
+/// renders as fast as a short one.
+pub const ROWS_STEP: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct ServiceCardsProps {
     pub lang: Lang,
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     pub failures_only: bool,
     pub onfailures_only: Callback<bool>,
     pub onshow: Callback<Evidence>,
@@ -42,14 +47,56 @@ pub fn service_cards(props: &ServiceCardsProps) -> Html {
                 </label>
             </div>
             <div class="cards">
-                { for props.report.services.iter().map(|s| service_card(props, s.service, s.status)) }
+                { for props.report.services.iter().map(|s| html! {
+                    <ServiceCard
+                        key={s.service.id()}
+                        {lang}
+                        report={props.report.clone()}
+                        service={s.service}
+                        status={s.status}
+                        failures_only={props.failures_only}
+                        onshow={props.onshow.clone()}
+                    />
+                }) }
             </div>
         </section>
     }
 }
 
-fn service_card(props: &ServiceCardsProps, service: crate::analyzer::model::Service, status: ServiceStatus) -> Html {
+#[derive(Properties, PartialEq)]
+pub struct ServiceCardProps {
+    pub lang: Lang,
+    pub report: SharedReport,
+    pub service: Service,
+    pub status: ServiceStatus,
+    pub failures_only: bool,
+    pub onshow: Callback<Evidence>,
+}
+
+/// The destinations of one service and the findings about it, worked out
+/// once per report.
+struct CardData {
+    destinations: Vec<Destination>,
+    /// Index and id of every finding that concerns one of the service's checks.
+    related: Vec<(usize, crate::analyzer::model::FindingId)>,
+}
+
+#[component(ServiceCard)]
+pub fn service_card(props: &ServiceCardProps) -> Html {
     let lang = props.lang;
+    let service = props.service;
+    let status = props.status;
+    let data = use_memo((props.report.clone(), service), |(report, service)| CardData {
+        destinations: destinations(report, *service),
+        related: report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.checks.iter().any(|&i| report.checks.get(i).is_some_and(|c| c.service == *service)))
+            .map(|(i, f)| (i, f.id))
+            .collect(),
+    });
+    let limit = use_state_eq(|| ROWS_STEP);
     let report = &props.report;
     let (mark, class) = service_mark(status);
     let title_id = format!("service-{}", service.id());
@@ -70,17 +117,16 @@ fn service_card(props: &ServiceCardsProps, service: crate::analyzer::model::Serv
             </article>
         };
     }
-    let all = destinations(report, service);
-    let shown: Vec<&Destination> = all
+    let shown: Vec<&Destination> = data
+        .destinations
         .iter()
         .filter(|d| !props.failures_only || kinds(d).any(|i| report.checks[i].status != Status::Ok))
         .collect();
-    let related: Vec<(usize, &crate::analyzer::model::Finding)> = report
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.checks.iter().any(|&i| report.checks.get(i).is_some_and(|c| c.service == service)))
-        .collect();
+    let hidden = shown.len().saturating_sub(*limit);
+    let onmore = {
+        let limit = limit.clone();
+        Callback::from(move |_: MouseEvent| limit.set(*limit + ROWS_STEP))
+    };
     html! {
         <article class={classes!("card", class)} data-service={service.id()} data-service-status={super::schema_word(&status)} aria-labelledby={title_id.clone()}>
             { header }
@@ -99,17 +145,24 @@ fn service_card(props: &ServiceCardsProps, service: crate::analyzer::model::Serv
                             </tr>
                         </thead>
                         <tbody>
-                            { for shown.iter().map(|d| destination_row(props, d)) }
+                            { for shown.iter().take(*limit).map(|d| destination_row(props, d)) }
                         </tbody>
                     </table>
                 </div>
+                if hidden > 0 {
+                    <p class="more-rows">
+                        <button type="button" class="link-button show-more" onclick={onmore}>
+                            { show_more_rows(lang, hidden.min(ROWS_STEP), hidden) }
+                        </button>
+                    </p>
+                }
             }
-            if !related.is_empty() {
+            if !data.related.is_empty() {
                 <div class="related">
                     <span class="label">{ t(lang, Key::SeeFinding) }{ ": " }</span>
                     <ul>
-                        { for related.iter().map(|(i, f)| html! {
-                            <li><a href={format!("#finding-{i}")}>{ finding(f.id, lang).title }</a></li>
+                        { for data.related.iter().map(|(i, id)| html! {
+                            <li><a href={format!("#finding-{i}")}>{ finding(*id, lang).title }</a></li>
                         }) }
                     </ul>
                 </div>
@@ -123,7 +176,7 @@ fn kinds(d: &Destination) -> impl Iterator<Item = usize> + '_ {
     d.dns.iter().chain(&d.tcp).chain(&d.https).chain(&d.other).copied()
 }
 
-fn destination_row(props: &ServiceCardsProps, d: &Destination) -> Html {
+fn destination_row(props: &ServiceCardProps, d: &Destination) -> Html {
     let lang = props.lang;
     let region = d.region.as_deref().map(region_label).unwrap_or_else(|| "–".to_string());
     let https_and_other = html! {
@@ -146,7 +199,7 @@ fn destination_row(props: &ServiceCardsProps, d: &Destination) -> Html {
     }
 }
 
-fn checks_cell(props: &ServiceCardsProps, idx: &[usize]) -> Html {
+fn checks_cell(props: &ServiceCardProps, idx: &[usize]) -> Html {
     if idx.is_empty() {
         return html! {
             <span class="none"><span aria-hidden="true">{ "–" }</span><span class="visually-hidden">{ props.lang.pick("なし", "none") }</span></span>
@@ -163,7 +216,7 @@ fn checks_cell(props: &ServiceCardsProps, idx: &[usize]) -> Html {
     }
 }
 
-fn check_button(props: &ServiceCardsProps, index: usize, check: &Check) -> Html {
+fn check_button(props: &ServiceCardProps, index: usize, check: &Check) -> Html {
     let lang = props.lang;
     let cell = check_cell(check, lang);
     // check_cell starts with the status icon; the icon is drawn separately.

@@ -1,16 +1,45 @@
 //! The page's state and the one reducer that changes it. Loading a log
-//! runs the analyzer here and nowhere else.
+//! runs the analyzer here and nowhere else on the page's thread; larger
+//! files are analyzed by the worker ([`super::worker`]) and arrive here
+//! as a finished analysis.
 
+use super::worker::Stage;
 use crate::analyzer::model::Report;
 use crate::explain::Lang;
 use crate::Analysis;
+use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Files larger than this are not read (a network-check log is usually
-/// under 1 MB; reading hundreds of megabytes would stall the tab).
-pub const MAX_FILE_MB: usize = 16;
+/// Files larger than this are not read: a network-check log is usually
+/// under 1 MB, and holding a few hundred megabytes of log and report
+/// would exhaust the tab.
+pub const MAX_FILE_MB: usize = 200;
 pub const MAX_FILE_BYTES: f64 = (MAX_FILE_MB * 1024 * 1024) as f64;
+
+/// Files larger than this are read and analyzed in a worker, with progress
+/// and a cancel button; smaller ones are analyzed here at once (well under
+/// 50 ms).
+pub const WORKER_MIN_BYTES: f64 = (1024 * 1024) as f64;
+
+/// A report shared by the components that show it. Two are equal when they
+/// are the same report, so comparing props never walks thousands of checks.
+#[derive(Debug, Clone)]
+pub struct SharedReport(pub Rc<Report>);
+
+impl PartialEq for SharedReport {
+    fn eq(&self, other: &SharedReport) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for SharedReport {
+    type Target = Report;
+
+    fn deref(&self) -> &Report {
+        &self.0
+    }
+}
 
 /// One analyzed input.
 #[derive(Debug, PartialEq)]
@@ -18,7 +47,7 @@ pub struct Doc {
     /// Unique for the page's lifetime.
     pub id: u32,
     pub name: DocName,
-    pub report: Rc<Report>,
+    pub report: SharedReport,
     /// The decoded log the report's line numbers point into.
     pub text: Rc<str>,
 }
@@ -79,6 +108,18 @@ pub struct LogTarget {
     pub evidence: Evidence,
 }
 
+/// A file being read (and, when large, analyzed in a worker).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// Unique for the page's lifetime (given by the caller).
+    pub read: u32,
+    pub name: AttrValue,
+    /// The file's size in bytes.
+    pub bytes: f64,
+    /// Where it is; `None` for a small file read at once.
+    pub stage: Option<Stage>,
+}
+
 /// What the last copy or download did, for the status line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandOff {
@@ -94,8 +135,8 @@ pub struct State {
     pub docs: Vec<Rc<Doc>>,
     /// The id of the doc on screen.
     pub current: Option<u32>,
-    /// Files being read: read id and name.
-    pub reading: Vec<(u32, AttrValue)>,
+    /// Files being read or analyzed in a worker, in the order they came.
+    pub reading: Vec<Reading>,
     pub notices: Vec<Notice>,
     pub failures_only: bool,
     pub mask: bool,
@@ -110,17 +151,33 @@ pub struct State {
 #[derive(Debug)]
 pub enum Action {
     SetLang(Lang),
-    /// A file read started (the id comes from the caller).
+    /// A file read started (the id comes from the caller); `worker` when a
+    /// worker reads and analyzes it.
     Reading {
         read: u32,
         name: AttrValue,
+        bytes: f64,
+        worker: bool,
     },
-    /// A file read ended.
+    /// A small file was read: analyze it.
     Read {
         read: u32,
         name: AttrValue,
         result: Result<Vec<u8>, String>,
     },
+    /// A worker moved on with a file.
+    Progress {
+        read: u32,
+        stage: Stage,
+    },
+    /// A worker finished a file.
+    Analyzed {
+        read: u32,
+        name: AttrValue,
+        result: Result<Box<Analysis>, String>,
+    },
+    /// The user stopped reading a file.
+    Cancel(u32),
     /// A file was not read because of its size.
     TooLarge {
         name: AttrValue,
@@ -170,10 +227,16 @@ impl State {
 
     /// Analyzes one input and puts it on screen.
     fn add(&mut self, name: DocName, source: Option<&str>, bytes: &[u8]) {
-        let Analysis { report, text } = crate::analyze(bytes, source);
+        let analysis = crate::analyze(bytes, source);
+        self.show(name, analysis);
+    }
+
+    /// Puts an analysis on screen.
+    fn show(&mut self, name: DocName, analysis: Analysis) {
+        let Analysis { report, text } = analysis;
         let id = self.next_doc;
         self.next_doc += 1;
-        self.docs.push(Rc::new(Doc { id, name, report: Rc::new(report), text: text.into() }));
+        self.docs.push(Rc::new(Doc { id, name, report: SharedReport(Rc::new(report)), text: text.into() }));
         self.current = Some(id);
         self.log = None;
         self.hand_off = None;
@@ -192,9 +255,40 @@ impl Reducible for State {
                 }
                 s.lang = lang;
             }
-            Action::Reading { read, name } => s.reading.push((read, name)),
+            Action::Reading { read, name, bytes, worker } => {
+                s.reading.push(Reading { read, name, bytes, stage: worker.then_some(Stage::Starting) })
+            }
+            Action::Progress { read, stage } => {
+                let Some(r) = s.reading.iter_mut().find(|r| r.read == read) else {
+                    return self;
+                };
+                if r.stage == Some(stage) {
+                    return self;
+                }
+                r.stage = Some(stage);
+            }
+            Action::Cancel(read) => {
+                if !s.reading.iter().any(|r| r.read == read) {
+                    return self;
+                }
+                s.reading.retain(|r| r.read != read);
+            }
+            Action::Analyzed { read, name, result } => {
+                if !s.reading.iter().any(|r| r.read == read) {
+                    // Cancelled meanwhile.
+                    return self;
+                }
+                s.reading.retain(|r| r.read != read);
+                match result {
+                    Ok(analysis) => s.show(DocName::File(name), *analysis),
+                    Err(error) => s.notices.push(Notice::ReadFailed { name, error: error.into() }),
+                }
+            }
             Action::Read { read, name, result } => {
-                s.reading.retain(|(id, _)| *id != read);
+                if !s.reading.iter().any(|r| r.read == read) {
+                    return self;
+                }
+                s.reading.retain(|r| r.read != read);
                 match result {
                     Ok(bytes) => {
                         let source = name.to_string();

@@ -77,6 +77,10 @@ pub enum Key {
     EvidenceLine,
     Command,
     Notes,
+    Cancel,
+    Starting,
+    Analyzing,
+    Receiving,
 }
 
 /// The text for `key` in `lang`.
@@ -186,6 +190,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::EvidenceLine => ("根拠の行", "Evidence line"),
         K::Command => ("コマンド", "Command"),
         K::Notes => ("注意", "Notes"),
+        K::Cancel => ("中止", "Cancel"),
+        K::Starting => ("準備中", "Starting"),
+        K::Analyzing => ("解析中", "Analyzing"),
+        K::Receiving => ("結果を受け取り中", "Receiving the result"),
     };
     lang.pick(ja, en)
 }
@@ -202,9 +210,7 @@ pub fn lines_label(lang: Lang, lines: [usize; 2]) -> String {
 
 /// A file that is larger than the page reads.
 pub fn too_large(lang: Lang, name: &str, bytes: f64, max_mb: usize) -> String {
-    // Tenths of a megabyte, written with integers (no float formatting code in the wasm).
-    let tenths = (bytes / (1024.0 * 1024.0 / 10.0)).round() as u64;
-    let mb = format!("{}.{}", tenths / 10, tenths % 10);
+    let mb = megabytes(bytes);
     match lang {
         Lang::Ja => format!(
             "{name}: ファイルが大きすぎます ({mb} MB)。読み取れるのは {max_mb} MB までです。疎通確認ログは通常 1 MB 未満なので、選んだファイルを確認してください。"
@@ -229,5 +235,36 @@ pub fn check_button_label(lang: Lang, kind: &str, fqdn: &str, cell: &str, status
     match lang {
         Lang::Ja => format!("{fqdn} の {kind}: {status}、{cell}。{} のログを開く", lines_label(lang, lines)),
         Lang::En => format!("{kind} for {fqdn}: {status}, {cell}. Open the log at {}", lines_label(lang, lines)),
+    }
+}
+
+/// The button under a card's table: "Show 50 more destinations (1,234 hidden)".
+pub fn show_more_rows(lang: Lang, next: usize, hidden: usize) -> String {
+    match lang {
+        Lang::Ja => format!("さらに {next} 件の宛先を表示 (残り {hidden} 件)"),
+        Lang::En => format!("Show {next} more destinations ({hidden} not shown)"),
+    }
+}
+
+/// The last item of a finding's destination list: "and 12 more".
+pub fn more_destinations(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Ja => format!("ほか {n} 件"),
+        Lang::En => format!("and {n} more"),
+    }
+}
+
+/// Megabytes with one decimal, written with integers (no float formatting
+/// code in the wasm): `12.3`.
+pub fn megabytes(bytes: f64) -> String {
+    let tenths = (bytes / (1024.0 * 1024.0 / 10.0)).round() as u64;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
+/// The accessible name of a job's cancel button.
+pub fn cancel_label(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::Ja => format!("{name} の読み込みを中止"),
+        Lang::En => format!("Stop reading {name}"),
     }
 }

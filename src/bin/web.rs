@@ -1,5 +1,7 @@
 //! The web page's entry point: Trunk builds this binary for wasm32 and
-//! `index.html` loads it. Natively it does nothing.
+//! `index.html` loads it. The same wasm also runs in the page's analysis
+//! worker (`web/worker.js` loads it), where it serves the worker instead
+//! of rendering. Natively it does nothing.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -7,6 +9,10 @@ fn main() {
 
     // A panic is reported on the console instead of a bare "unreachable".
     std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
+
+    if nwcheck::app::worker::register_if_worker() {
+        return;
+    }
 
     let root = web_sys::window()
         .and_then(|w| w.document())

@@ -1,0 +1,321 @@
+//! Large files are read and analyzed in a Web Worker, so the page's thread
+//! stays free: the page reads the file in pieces and sends them, the
+//! worker runs [`crate::analyze`] on the whole input and sends the result
+//! back in pieces (see [`crate::transfer`]).
+//!
+//! The worker runs the page's own wasm: `web/worker.js` (a module worker)
+//! loads the same wasm-bindgen module and wasm file as the page, whose
+//! `main` registers [`AnalysisWorker`] instead of rendering when it runs
+//! in a worker. Nothing is downloaded twice: the files come from the
+//! browser's cache or the service worker.
+//!
+//! One worker per file. Dropping the [`Job`] that started it closes the
+//! worker (cancel, or the result has arrived): a worker that is in the
+//! middle of the analysis closes as soon as that call returns, and sends
+//! nothing more.
+
+use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Step, INPUT_PIECE};
+use crate::Analysis;
+use gloo_worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
+use serde_bytes::ByteBuf;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::Callback;
+
+/// Where a job is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stage {
+    /// The worker is starting.
+    Starting,
+    /// `done` of the file's bytes have been read and sent to the worker.
+    Reading { done: f64 },
+    /// The worker analyzes the log.
+    Analyzing,
+    /// `done` of `total` pieces of the result have arrived.
+    Receiving { done: usize, total: usize },
+}
+
+/// How long the worker may take to start before the job fails.
+const START_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// The messages' encoding on both sides (see [`crate::transfer::to_bytes`]).
+/// A message that cannot be encoded or decoded (it never happens between
+/// the page and its own wasm) throws a JavaScript error in that message's
+/// handler; nothing else is affected.
+pub struct Postcard;
+
+impl Codec for Postcard {
+    fn encode<I: serde::Serialize>(input: I) -> JsValue {
+        match to_bytes(&input) {
+            Some(bytes) => js_sys::Uint8Array::from(bytes.as_slice()).into(),
+            None => wasm_bindgen::throw_str("nwcheck: a worker message could not be encoded"),
+        }
+    }
+
+    fn decode<O: for<'de> serde::Deserialize<'de>>(input: JsValue) -> O {
+        let bytes = js_sys::Uint8Array::new(&input).to_vec();
+        match from_bytes(&bytes) {
+            Some(message) => message,
+            None => wasm_bindgen::throw_str("nwcheck: a worker message could not be read"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- worker side
+
+/// The worker: collects the bytes of one input, analyzes them and sends
+/// the analysis back.
+pub struct AnalysisWorker {
+    name: String,
+    bytes: Vec<u8>,
+    /// The page that sent the input, while it is still connected.
+    client: Option<HandlerId>,
+    result: Option<Analysis>,
+}
+
+/// The worker's own steps, each run as a separate task so that a cancel
+/// sent meanwhile is seen first.
+pub enum Next {
+    Analyze,
+    Send,
+}
+
+impl Worker for AnalysisWorker {
+    type Message = Next;
+    type Input = Input;
+    type Output = Output;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
+        let Some(client) = self.client else {
+            return;
+        };
+        match next {
+            Next::Analyze => {
+                let bytes = std::mem::take(&mut self.bytes);
+                self.result = Some(crate::analyze(&bytes, Some(&self.name)));
+                drop(bytes);
+                later(scope, Next::Send);
+            }
+            Next::Send => {
+                if let Some(analysis) = self.result.take() {
+                    for message in parcels(analysis) {
+                        scope.respond(client, message);
+                    }
+                }
+            }
+        }
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, input: Input, id: HandlerId) {
+        match input {
+            Input::Start { name, size } => {
+                self.name = name;
+                self.bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                self.client = Some(id);
+                scope.respond(id, Output::Ready);
+            }
+            Input::Bytes(piece) => {
+                if self.bytes.is_empty() {
+                    self.bytes = piece.into_vec();
+                } else {
+                    self.bytes.extend_from_slice(&piece);
+                }
+            }
+            Input::End => {
+                scope.respond(id, Output::Analyzing);
+                later(scope, Next::Analyze);
+            }
+        }
+    }
+
+    fn disconnected(&mut self, _scope: &WorkerScope<Self>, id: HandlerId) {
+        if self.client == Some(id) {
+            self.client = None;
+            self.bytes = Vec::new();
+            self.result = None;
+        }
+    }
+}
+
+/// Runs `next` in a later task (after a zero timeout), so messages that
+/// came in meanwhile (a cancel) are handled first.
+fn later(scope: &WorkerScope<AnalysisWorker>, next: Next) {
+    let scope = scope.clone();
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        scope.send_message(next);
+    });
+}
+
+/// Starts the worker when this wasm runs in a worker. Returns false on the page.
+pub fn register_if_worker() -> bool {
+    use gloo_worker::Registrable;
+    if !js_sys::global().is_instance_of::<web_sys::DedicatedWorkerGlobalScope>() {
+        return false;
+    }
+    AnalysisWorker::registrar().encoding::<Postcard>().register();
+    true
+}
+
+// ------------------------------------------------------------------ page side
+
+/// The worker's script, with the names of the page's wasm-bindgen module and
+/// wasm file (read from the script tag that started the page). `None` when
+/// the page was not started by `web/start.js` (e.g. in the component tests).
+fn worker_url() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let tag = document.query_selector("script[data-wasm][data-js]").ok()??;
+    let js = tag.get_attribute("data-js")?;
+    let wasm = tag.get_attribute("data-wasm")?;
+    let src = tag.get_attribute("src")?;
+    // worker.js sits beside start.js.
+    let dir = src.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
+    Some(format!(
+        "{dir}worker.js?js={}&wasm={}",
+        js_sys::encode_uri_component(&js),
+        js_sys::encode_uri_component(&wasm)
+    ))
+}
+
+/// Whether large files can go to a worker on this page.
+pub fn available() -> bool {
+    worker_url().is_some()
+}
+
+/// A file being read and analyzed in its own worker. Dropping it closes
+/// the worker and stops reading.
+pub struct Job {
+    _inner: Rc<JobInner>,
+}
+
+struct JobInner {
+    bridge: WorkerBridge<AnalysisWorker>,
+    /// Set once the worker has answered, so the start timeout does nothing.
+    started: Cell<bool>,
+}
+
+/// Starts reading `blob` in a new worker. `onstage` hears the progress,
+/// `ondone` the analysis or an error (once). `None` when no worker can be
+/// started on this page.
+pub fn start(
+    blob: web_sys::Blob,
+    name: String,
+    onstage: Callback<Stage>,
+    ondone: Callback<Result<Analysis, String>>,
+) -> Option<Job> {
+    let url = worker_url()?;
+    let size = blob.size();
+    // Filled in below, once the bridge exists: the worker's messages reach
+    // the job through it (a weak link, so dropping the job ends everything).
+    let job: Rc<RefCell<Weak<JobInner>>> = Rc::new(RefCell::new(Weak::new()));
+    let finished = Rc::new(Cell::new(false));
+    let assembly = RefCell::new(Assembly::new());
+    let onmessage = {
+        let job = job.clone();
+        let finished = finished.clone();
+        let ondone = ondone.clone();
+        let onstage = onstage.clone();
+        move |message: Output| {
+            if finished.get() {
+                return;
+            }
+            let step = assembly.borrow_mut().take(message);
+            match step {
+                Step::Ready => {
+                    let Some(inner) = job.borrow().upgrade() else {
+                        return;
+                    };
+                    inner.started.set(true);
+                    read_pieces(Rc::downgrade(&inner), blob.clone(), onstage.clone(), ondone.clone(), finished.clone());
+                }
+                Step::Analyzing => onstage.emit(Stage::Analyzing),
+                Step::Receiving { done, total } => onstage.emit(Stage::Receiving { done, total }),
+                Step::Complete(analysis) => {
+                    finished.set(true);
+                    ondone.emit(Ok(*analysis));
+                }
+                Step::Failed(e) => {
+                    finished.set(true);
+                    ondone.emit(Err(e));
+                }
+            }
+        }
+    };
+    let bridge = AnalysisWorker::spawner()
+        .callback(onmessage)
+        .with_loader(true)
+        .as_module(true)
+        .encoding::<Postcard>()
+        .spawn(&url);
+    bridge.send(Input::Start { name, size: size as u64 });
+    let inner = Rc::new(JobInner { bridge, started: Cell::new(false) });
+    *job.borrow_mut() = Rc::downgrade(&inner);
+    onstage.emit(Stage::Starting);
+
+    // A worker that never answers (its files could not be loaded) fails the job.
+    let weak = Rc::downgrade(&inner);
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(START_TIMEOUT).await;
+        if let Some(inner) = weak.upgrade() {
+            if !inner.started.get() && !finished.get() {
+                finished.set(true);
+                ondone.emit(Err("the worker did not start".to_string()));
+            }
+        }
+    });
+    Some(Job { _inner: inner })
+}
+
+/// Reads `blob` piece by piece and sends the pieces, then asks for the
+/// analysis. Stops as soon as the job is dropped.
+fn read_pieces(
+    job: Weak<JobInner>,
+    blob: web_sys::Blob,
+    onstage: Callback<Stage>,
+    ondone: Callback<Result<Analysis, String>>,
+    finished: Rc<Cell<bool>>,
+) {
+    yew::platform::spawn_local(async move {
+        let size = blob.size();
+        let mut at = 0.0;
+        onstage.emit(Stage::Reading { done: 0.0 });
+        while at < size {
+            let end = (at + INPUT_PIECE as f64).min(size);
+            let piece = match read_piece(&blob, at, end).await {
+                Ok(piece) => piece,
+                Err(e) => {
+                    if job.upgrade().is_some() && !finished.get() {
+                        finished.set(true);
+                        ondone.emit(Err(e));
+                    }
+                    return;
+                }
+            };
+            let Some(inner) = job.upgrade() else {
+                return;
+            };
+            inner.bridge.send(Input::Bytes(ByteBuf::from(piece)));
+            at = end;
+            onstage.emit(Stage::Reading { done: at });
+        }
+        if let Some(inner) = job.upgrade() {
+            inner.bridge.send(Input::End);
+        }
+    });
+}
+
+/// The bytes `from..to` of `blob` (the browser reads them off the page's thread).
+async fn read_piece(blob: &web_sys::Blob, from: f64, to: f64) -> Result<Vec<u8>, String> {
+    let describe = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "read error".to_string())
+    };
+    let part = blob.slice_with_f64_and_f64(from, to).map_err(describe)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(part.array_buffer()).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
