@@ -1,5 +1,5 @@
 // The service worker: keeps the page's own files (listed at build time by
-// scripts/sw-manifest.sh) so the page works offline. It answers only
+// scripts/post-build.sh) so the page works offline. It answers only
 // same-origin GET requests; it never fetches anything from another origin.
 const VERSION = '/*VERSION*/';
 const SHELL = [/*SHELL*/];

@@ -3,11 +3,12 @@
 //! worker runs [`crate::analyze`] on the whole input and sends the result
 //! back in pieces (see [`crate::transfer`]).
 //!
-//! The worker runs the page's own wasm: `web/worker.js` (a module worker)
-//! loads the same wasm-bindgen module and wasm file as the page, whose
-//! `main` registers [`AnalysisWorker`] instead of rendering when it runs
-//! in a worker. Nothing is downloaded twice: the files come from the
-//! browser's cache or the service worker.
+//! The worker runs the page's own wasm: `web/worker.js` (a module worker;
+//! `scripts/post-build.sh` writes the file names into it) loads the same
+//! wasm-bindgen module and wasm file as the page, whose `main` registers
+//! [`AnalysisWorker`] instead of rendering when it runs in a worker.
+//! Nothing is downloaded twice: the files come from the browser's cache
+//! or the service worker.
 //!
 //! One worker per file. Dropping the [`Job`] that started it closes the
 //! worker (cancel, or the result has arrived): a worker that is in the
@@ -165,22 +166,15 @@ pub fn register_if_worker() -> bool {
 
 // ------------------------------------------------------------------ page side
 
-/// The worker's script, with the names of the page's wasm-bindgen module and
-/// wasm file (read from the script tag that started the page). `None` when
-/// the page was not started by `web/start.js` (e.g. in the component tests).
+/// The worker's script, beside the `web/start.js` that started the page.
+/// `None` when the page was not started by it (e.g. in the component
+/// tests), so there is no worker to start.
 fn worker_url() -> Option<String> {
     let document = web_sys::window()?.document()?;
     let tag = document.query_selector("script[data-wasm][data-js]").ok()??;
-    let js = tag.get_attribute("data-js")?;
-    let wasm = tag.get_attribute("data-wasm")?;
     let src = tag.get_attribute("src")?;
-    // worker.js sits beside start.js.
     let dir = src.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
-    Some(format!(
-        "{dir}worker.js?js={}&wasm={}",
-        js_sys::encode_uri_component(&js),
-        js_sys::encode_uri_component(&wasm)
-    ))
+    Some(format!("{dir}worker.js"))
 }
 
 /// Whether large files can go to a worker on this page.
