@@ -1,13 +1,15 @@
 // End-to-end tests of the built page (dist/) in Debian's headless Chromium.
 // Every test opens the page below a sub-path of a server on 127.0.0.1 and,
-// at its end, checks that after loading the page made no request at all,
-// hit no Content-Security-Policy violation and logged no console error.
+// at its end, checks that after loading the page made no request to any
+// other origin, that the server got no request at all (the analysis
+// worker's files, the page's own, come from the service worker), that no
+// Content-Security-Policy violation happened and no console error was logged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { startServer, launch, openApp, dropFiles, renderedChecks, axe, DATA, DIST, SCREENSHOTS, SUB_PATH } from './harness.mjs';
+import { startServer, launch, openApp, dropFiles, dropBuilt, putParts, renderedChecks, axe, DATA, DIST, SCREENSHOTS, SUB_PATH } from './harness.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -40,10 +42,20 @@ function expectOf(name) {
   return JSON.parse(fs.readFileSync(path.join(DATA, name.replace(/\.log$/, '.expect.json')), 'utf8'));
 }
 
-/** Nothing after load: no request (page, worker or server side), no CSP violation, no console error. */
+const DIST_FILES = new Set(fs.readdirSync(DIST));
+
+/**
+ * Nothing leaves after load: no request to another origin, only requests for
+ * the page's own files (the analysis worker loads the page's wasm), none of
+ * which reaches the server, except the browser's own check for a newer
+ * service worker (a GET of sw.js, which starting a worker can prompt); no
+ * CSP violation, no console error.
+ */
 async function assertQuiet(app) {
-  assert.deepEqual(app.requests(), [], 'requests after load');
-  assert.deepEqual(app.serverHits(), [], 'requests the server got after load');
+  const requests = app.requests();
+  assert.deepEqual(requests.filter((u) => new URL(u).origin !== app.origin), [], 'requests to another origin');
+  for (const u of requests) assert.ok(DIST_FILES.has(path.basename(new URL(u).pathname)), `request for a file that is not the page's: ${u}`);
+  assert.deepEqual(app.serverHits().filter((u) => path.basename(u) !== 'sw.js'), [], 'requests the server got after load');
   assert.deepEqual(await app.csp(), [], 'CSP violations');
   assert.deepEqual(app.errors, [], 'console errors');
 }
@@ -179,13 +191,14 @@ test('HTML and script inside a log are shown as text, never run or inserted', as
   await app.close();
 });
 
-test('bad input (empty, PNG, binary, HTML page, too large) gives a clear message and the page keeps working', async () => {
+test('bad input (empty, 1 byte, PNG, binary, HTML page, too large) gives a clear message and the page keeps working', async () => {
   const app = await openApp(browser, server);
   const { page } = app;
   const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
   const binary = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 73 + 11) % 256));
   const cases = [
     { name: 'empty.log', bytes: Buffer.alloc(0) },
+    { name: 'one-byte.log', bytes: Buffer.from('x') },
     { name: 'screenshot.png', bytes: png, type: 'image/png' },
     { name: 'random.bin', bytes: binary, type: 'application/octet-stream' },
     { name: 'page.html', bytes: Buffer.from('<!doctype html><html><body><h1>Hello</h1><script>alert(1)</script></body></html>') },
@@ -199,10 +212,12 @@ test('bad input (empty, PNG, binary, HTML page, too large) gives a clear message
     const message = (await page.textContent('#not-a-log-message')).trim();
     assert.ok(message.length > 10, `${c.name}: message "${message}"`);
   }
-  // Too large: refused before reading, with a notice.
-  await dropFiles(page, [{ name: 'huge.log', bytes: Buffer.alloc(17 * 1024 * 1024, 0x61) }]);
+  // Too large (over 200 MB): refused before reading, with a notice.
+  await putParts(page, { mb: Buffer.alloc(1024 * 1024, 0x61) });
+  await dropBuilt(page, { name: 'huge.log', parts: [['mb', 201]] });
   await page.waitForSelector('.notices');
-  assert.match(await page.textContent('.notices'), /huge\.log.*16 MB/);
+  assert.match(await page.textContent('.notices'), /huge\.log: the file is too large \(201\.0 MB\)\. nwcheck reads files up to 200 MB/);
+  assert.equal(await page.locator('.job').count(), 0, 'nothing is read');
   // Still works.
   await page.click('#sample');
   await waitReport(page, n + 1);
@@ -430,15 +445,376 @@ test('screenshots for the README (light, dark, narrow, log)', async () => {
   }
 });
 
-test('first render and report times (for the README)', async () => {
+/** The report of the log on screen, as the "Download JSON" button saves it. */
+async function downloadJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+}
+
+/** Every check of `report` is the check of `expect` at the same place in the repeated log. */
+function assertRepeated(report, expect, times, name) {
+  const n = expect.checks.length;
+  assert.equal(report.checks.length, n * times, `${name}: checks`);
+  report.checks.forEach((c, i) => {
+    const want = expect.checks[i % n];
+    for (const k of ['fqdn', 'kind', 'status', 'reason']) assert.equal(c[k], want[k], `${name}: check ${i} ${k}`);
+    assert.equal(c.port ?? null, want.port ?? null, `${name}: check ${i} port`);
+  });
+}
+
+/** Records, in the page, every stage a worker job shows (`window.__stages`, `window.__stageAt`: when each began). */
+async function watchStages(page) {
+  await page.evaluate(() => {
+    window.__stages = [];
+    window.__stageAt = [];
+    new MutationObserver(() => {
+      for (const job of document.querySelectorAll('.job[data-stage]')) {
+        const stage = job.dataset.stage;
+        if (window.__stages.at(-1) !== stage) {
+          window.__stages.push(stage);
+          window.__stageAt.push(performance.now());
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-stage'] });
+  });
+}
+
+const MB = 1024 * 1024;
+
+test('a file over 1 MB is read and analyzed in a worker, with progress, and gives the same verdicts', async () => {
   const app = await openApp(browser, server);
   const { page } = app;
-  const t0 = Date.now();
-  await dropFiles(page, [logFile('private-endpoint.log')]);
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const name = 'backup-443-timeout.log';
+  const log = fs.readFileSync(path.join(DATA, name));
+  await putParts(page, { log });
+  await watchStages(page);
+  const { size } = await dropBuilt(page, { name: 'big-backup.log', parts: [['log', 1]], bytes: 3 * MB });
+  await page.waitForSelector('.job progress');
   await waitReport(page, 1);
-  const reportMs = Date.now() - t0;
-  console.log(`# first render ${app.firstRenderMs} ms; drop to report (private-endpoint.log) ${reportMs} ms; served from ${SUB_PATH}`);
-  assert.ok(app.firstRenderMs < 10000);
+  assert.equal(await page.locator('.job').count(), 0, 'the progress is gone');
+  const stages = await page.evaluate(() => window.__stages);
+  assert.ok(stages.includes('reading') || stages.includes('analyzing'), `stages seen: ${stages}`);
+  assert.deepEqual(workers.map((u) => path.basename(new URL(u).pathname)), ['worker.js']);
+  // Same verdicts as the log analyzed once, repeated.
+  const report = await downloadJson(page);
+  assertRepeated(report, expectOf(name), size / log.length, name);
+  // Every rendered check carries its verdict.
+  const rendered = await renderedChecks(page);
+  assert.ok(rendered.length > 0);
+  for (const r of rendered) {
+    const c = report.checks[r.index];
+    assert.deepEqual([r.fqdn, r.kind, r.port, r.status, r.reason], [c.fqdn, c.kind, c.port ?? null, c.status, c.reason]);
+  }
   await assertQuiet(app);
   await app.close();
+});
+
+test('cancel stops a large analysis, closes its worker, and the page keeps working', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const open = new Set();
+  page.on('worker', (w) => {
+    open.add(w);
+    w.on('close', () => open.delete(w));
+  });
+  await putParts(page, { log: fs.readFileSync(path.join(DATA, 'private-endpoint.log')) });
+  await dropBuilt(page, { name: 'cancel-me.log', parts: [['log', 1]], bytes: 50 * MB });
+  await page.waitForSelector('.job[data-stage="analyzing"] .cancel', { timeout: 30000 });
+  await page.click('.job .cancel');
+  await page.waitForFunction(() => document.querySelectorAll('.job').length === 0);
+  // No late result, and the worker is gone.
+  const closed = Date.now();
+  while (open.size > 0 && Date.now() - closed < 15000) await page.waitForTimeout(100);
+  assert.equal(open.size, 0, 'the worker was closed');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('.report').count(), 0, 'no report after cancel');
+  // Cancel while reading, too.
+  await dropBuilt(page, { name: 'cancel-me-too.log', parts: [['log', 1]], bytes: 150 * MB });
+  await page.waitForSelector('.job .cancel');
+  await page.click('.job .cancel');
+  await page.waitForFunction(() => document.querySelectorAll('.job').length === 0);
+  // The page still works.
+  await page.click('#sample');
+  await waitReport(page, 1);
+  assert.equal(await page.getAttribute('#overall', 'data-overall'), 'problems');
+  await assertQuiet(app);
+  await app.close();
+});
+
+/** A log with `n` Azure Backup destinations, each with a DNS, a TCP and an HTTPS check. */
+function manyDestinations(n) {
+  let log = '#### 環境情報確認 ####\n## 実行しているマシンのホスト名はvm01です。\n#### 環境情報確認終了 ####\n\n#### (4) Azure Backup への疎通確認 ####\n';
+  for (let i = 0; i < n; i++) {
+    const host = `pod${String(i).padStart(5, '0')}-manag1.jpe.backup.windowsazure.com`;
+    log +=
+      `##TRY!! nslookup  ${host} ##\nServer:\t\t10.0.0.10\nAddress:\t10.0.0.10#53\n\n** server can't find ${host}: NXDOMAIN\n\n` +
+      `##TRY!! nc -vz ${host} 443 ##\nNcat: Version 7.93 ( https://nmap.org/ncat )\nNcat: Connection timed out.\n\n` +
+      `##TRY!! curl -I https://${host} ##\ncurl: (28) Connection timed out after 300001 milliseconds\n\n`;
+  }
+  return log;
+}
+
+test('a report with thousands of checks shows each card in steps, every shown check with its verdict', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const n = 6000;
+  await putParts(page, { log: Buffer.from(manyDestinations(n)) });
+  const { dropAt } = await dropBuilt(page, { name: 'many-destinations.log', parts: [['log', 1]] });
+  await waitReport(page, 1);
+  const verdictMs = await page.evaluate((at) => performance.getEntriesByName('nwcheck-verdict').at(-1).startTime - at, dropAt);
+  const rows = () => page.locator('[data-service="backup"] tbody tr').count();
+  assert.equal(await rows(), 50);
+  assert.match(await page.textContent('[data-service="backup"] .show-more'), new RegExp(`${n - 50} not shown`));
+  const rendered = await renderedChecks(page);
+  assert.equal(rendered.length, 150);
+  for (const r of rendered) {
+    assert.match(r.fqdn, /^pod\d{5}-manag1/);
+    assert.ok(r.kind && r.status && r.reason, JSON.stringify(r));
+  }
+  const t0 = await page.evaluate(() => performance.now());
+  await page.click('[data-service="backup"] .show-more');
+  await page.waitForFunction(() => document.querySelectorAll('[data-service="backup"] tbody tr').length === 100);
+  const moreMs = await page.evaluate((t0) => performance.now() - t0, t0);
+  const longest = await page.evaluate((at) => Math.max(0, ...window.__longtasks.filter((t) => t.start >= at).map((t) => t.duration)), dropAt);
+  console.log(`# ${n * 3} checks (${n} destinations): drop to verdict ${verdictMs.toFixed(0)} ms, "show more" ${moreMs.toFixed(0)} ms, longest main-thread task ${longest ? longest.toFixed(0) + ' ms' : 'none over 50 ms'}`);
+  await assertQuiet(app);
+  await app.close();
+});
+
+test('hostile input: a flood of empty lines, a flood of NUL and newline bytes, one 20 MB line', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const base = fs.readFileSync(path.join(DATA, 'backup-443-timeout.log'));
+  await putParts(page, {
+    nl: Buffer.alloc(MB, 0x0a),
+    crlf: Buffer.from('\r\n'.repeat(MB / 2)),
+    nulnl: Buffer.from('\0\n'.repeat(MB / 2)),
+    oneline: Buffer.from(base.toString('utf8').replace(/\n/g, ' ')),
+  });
+  const cases = [
+    { name: 'newlines.log', parts: [['nl', 8]] },
+    { name: 'crlf.log', parts: [['crlf', 8]] },
+    { name: 'nul-newlines.log', parts: [['nulnl', 8]] },
+    { name: 'one-line.log', parts: [['oneline', 1]], bytes: 20 * MB },
+  ];
+  let n = 0;
+  for (const c of cases) {
+    await dropBuilt(page, c);
+    n += 1;
+    await waitReport(page, n);
+    assert.equal(await page.getAttribute('#overall', 'data-overall'), 'not-a-log', c.name);
+    const message = (await page.textContent('#not-a-log-message')).trim();
+    assert.ok(message.length > 10, `${c.name}: message "${message}"`);
+  }
+  await assertQuiet(app);
+  await app.close();
+});
+
+/** A golden log in Shift_JIS (Node has no encoder: the table is built from its decoder). */
+function toShiftJis(text) {
+  const decoder = new TextDecoder('shift_jis');
+  const table = new Map();
+  for (let lead = 0x81; lead <= 0xfc; lead++) {
+    if (lead > 0x9f && lead < 0xe0) continue;
+    for (let trail = 0x40; trail <= 0xfc; trail++) {
+      if (trail === 0x7f) continue;
+      const ch = decoder.decode(Uint8Array.of(lead, trail));
+      if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [lead, trail]);
+    }
+  }
+  const out = [];
+  for (const ch of text) {
+    if (ch.codePointAt(0) < 0x80) out.push(ch.codePointAt(0));
+    else if (table.has(ch)) out.push(...table.get(ch));
+    else out.push(0x3f);
+  }
+  return Buffer.from(out);
+}
+
+test('hostile input: UTF-16 (both byte orders), Shift_JIS and mixed encodings give the same verdicts', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const name = 'backup-443-timeout.log';
+  const text = fs.readFileSync(path.join(DATA, name), 'utf8');
+  const le = Buffer.from(text, 'utf16le');
+  const be = Buffer.from(le).swap16();
+  const mixed = Buffer.concat([
+    Buffer.from(text.slice(0, text.indexOf('## ip a'))),
+    toShiftJis('## テスト環境 '),
+    Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]), // Latin-1 "café"
+    Buffer.from(text.slice(text.indexOf('## ip a'))),
+  ]);
+  const cases = [
+    { file: 'utf16le-bom.log', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), le]), encoding: 'utf-16le' },
+    { file: 'utf16be-bom.log', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), be]), encoding: 'utf-16be' },
+    { file: 'utf16le.log', bytes: le, encoding: 'utf-16le' },
+    { file: 'shift-jis.log', bytes: toShiftJis(text), encoding: 'shift_jis' },
+    { file: 'mixed.log', bytes: mixed, encoding: 'utf-8' },
+  ];
+  let n = 0;
+  for (const c of cases) {
+    await dropFiles(page, [{ name: c.file, bytes: c.bytes }]);
+    n += 1;
+    await waitReport(page, n);
+    assertChecksMatch(await renderedChecks(page), expectOf(name), c.file);
+    assert.equal((await page.textContent('.file-facts')).includes(c.encoding), true, `${c.file}: encoding ${c.encoding}`);
+    assert.match(await page.textContent('.banner-facts'), /rhel/, `${c.file}: host name decoded`);
+  }
+  await assertQuiet(app);
+  await app.close();
+});
+
+/** The golden proxy-auth-407 log with HTML and script in every field the report shows. */
+function evilLog() {
+  const e = (n) => `<img src=x onerror="window.__pwned=${n}">`;
+  let s = fs.readFileSync(path.join(DATA, 'proxy-auth-407.log'), 'utf8');
+  const swap = (from, to) => {
+    assert.ok(s.includes(from), `the golden log has ${from}`);
+    s = s.replace(from, to);
+  };
+  swap('ホスト名はrhel92-bk01です', `ホスト名はrhel92-bk01${e(1)}です`);
+  swap('Wed Oct  2 12:57:31 AM UTC 2024', `Wed Oct  2 12:57:31 AM UTC 2024${e(2)}`);
+  swap('Operating System: Red Hat Enterprise Linux 9.2 (Plow)', 'Operating System: Red Hat <script>window.__pwned=3</script>');
+  swap('Kernel: Linux 5.14.0-284.30.1.el9_2.x86_64', `Kernel: Linux ${e(4)}`);
+  swap('Virtualization: microsoft', 'Virtualization: microsoft<style>body{display:none}</style>');
+  s = s.replaceAll('http://proxy.contoso.local:8080\n', 'http://proxy.contoso.local:8080/<script>window.__pwned=5</script>\n');
+  swap('Server:\t\t10.0.0.10', `Server:\t\t10.0.0.10${e(6)}`);
+  swap('Ncat: Version 7.93 ( https://nmap.org/ncat )', `Ncat: Version 7.93 ${e(7)}`);
+  swap('HTTP/1.1 407 Proxy Authentication Required', 'HTTP/1.1 407 <iframe src="javascript:window.__pwned=8"></iframe>');
+  s += `\n##TRY!! nslookup  x${e(9)}.blob.core.windows.net ##\nServer:\t\t10.0.0.10\nAddress:\t10.0.0.10#53\n\n** server can't find x${e(9)}.blob.core.windows.net: NXDOMAIN\n\n`;
+  s += '##TRY!! curl -I https://evil.blob.core.windows.net ##\n  % Total    % Received % Xferd\nHTTP/1.1 403 <svg onload="window.__pwned=10"></svg>\nServer: <b>x</b>\n\n';
+  return Buffer.from(s);
+}
+
+test('hostile input: HTML and script in every field are shown as text, never run or inserted (small and worker-read files)', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const log = evilLog();
+  await putParts(page, { log });
+  const cases = [
+    () => dropFiles(page, [{ name: 'x<img src=x onerror="window.__pwned=11">.log', bytes: log }]),
+    () => dropBuilt(page, { name: 'big<script>window.__pwned=12</script>.log', parts: [['log', 1]], bytes: 2 * MB }),
+  ];
+  let n = 0;
+  for (const drop of cases) {
+    await drop();
+    n += 1;
+    await waitReport(page, n);
+    // Open the log at every piece of evidence there is a button for, so the raw lines are in the DOM too.
+    for (const button of [page.locator('button.check').last(), page.locator('#proxy .show-log'), page.locator('.finding .show-log').first()]) {
+      await button.click();
+      await page.waitForSelector('#log-dialog[open] .row.hl');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => !document.querySelector('#log-dialog').open);
+    }
+    const dom = await page.evaluate(() => ({
+      pwned: window.__pwned ?? null,
+      injected: ['img', 'iframe', 'style', 'svg', 'object', 'embed', 'b'].map((t) => [t, document.querySelectorAll(`.app ${t}`).length]).filter(([, c]) => c > 0),
+      scripts: Array.from(document.scripts).map((s) => s.getAttribute('src')),
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((el) => Array.from(el.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`)),
+      hidden: getComputedStyle(document.body).display,
+    }));
+    assert.deepEqual(dom, { pwned: null, injected: [], scripts: ['./start.js'], handlers: [], hidden: 'block' });
+    // The markup is there, as text.
+    const text = await page.textContent('.app');
+    for (const shown of ['rhel92-bk01<img src=x onerror="window.__pwned=1">', '<script>window.__pwned=3</script>', 'Linux <img src=x onerror="window.__pwned=4">', '8080/<script>window.__pwned=5</script>', 'x<img']) {
+      assert.ok(text.includes(shown), `shown as text: ${shown}`);
+    }
+    assert.ok((await page.locator('button.check[title*="<iframe"]').count()) > 0, 'evidence with markup in a title attribute');
+  }
+  await assertQuiet(app);
+  await app.close();
+});
+
+test('proxy passwords never reach the DOM, the copied summary or the JSON of a worker-read file', async () => {
+  const app = await openApp(browser, server);
+  const { page, context } = app;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const name = 'proxy-credentials-in-url.log';
+  const raw = fs.readFileSync(path.join(DATA, name));
+  const password = raw.toString('utf8').match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
+  await putParts(page, { log: raw });
+  const { size } = await dropBuilt(page, { name: 'big-proxy.log', parts: [['log', 1]], bytes: 2 * MB });
+  await waitReport(page, 1);
+  await page.locator('#proxy .show-log').click();
+  await page.waitForSelector('#log-dialog[open] .row.hl');
+  assert.ok(!(await page.content()).includes(password), 'password in the DOM');
+  await page.keyboard.press('Escape');
+  for (const id of ['#copy-text', '#copy-markdown']) {
+    await page.click(id);
+    await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent.length > 0);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.includes('nwcheck'), `${id}: summary copied`);
+    assert.ok(!copied.includes(password), `${id}: password copied`);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const json = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(!json.includes(password), 'password in the JSON');
+  assertRepeated(JSON.parse(json), expectOf(name), size / raw.length, name);
+  await assertQuiet(app);
+  await app.close();
+});
+
+/** Drops a file built from the golden logs in a fresh page and times it. */
+async function timeDrop(mb, dragMs) {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const parts = Object.fromEntries(LOGS.map((name, i) => [`l${i}`, fs.readFileSync(path.join(DATA, name))]));
+  await putParts(page, parts);
+  // Gaps in a zero-timeout loop: how long the main thread could not answer.
+  await page.evaluate(() => {
+    window.__gap = 0;
+    let last = performance.now();
+    const tick = () => {
+      const now = performance.now();
+      window.__gap = Math.max(window.__gap, now - last);
+      last = now;
+      if (!window.__stopGap) setTimeout(tick, 0);
+    };
+    setTimeout(tick, 0);
+  });
+  await watchStages(page);
+  const { size, dropAt } = await dropBuilt(page, { name: `gen-${mb}mb.log`, parts: Object.keys(parts).map((k) => [k, 1]), bytes: mb * MB, dragMs });
+  await waitReport(page, 1);
+  // Let the frame that shows the report end before reading the frame timings.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100))));
+  const result = await page.evaluate((at) => {
+    window.__stopGap = true;
+    const verdict = performance.getEntriesByName('nwcheck-verdict').at(-1).startTime;
+    const long = window.__longtasks.filter((t) => t.start >= at - 1);
+    const frames = window.__longframes.filter((t) => t.start + t.duration >= at);
+    const stages = window.__stages.map((s, i) => `${s} ${(window.__stageAt[i] - at).toFixed(0)}`).join(', ');
+    return {
+      verdictMs: verdict - at,
+      longest: Math.max(0, ...long.map((t) => t.duration)),
+      longCount: long.length,
+      frame: Math.max(0, ...frames.map((t) => t.duration)),
+      gap: window.__gap,
+      stages,
+      checks: document.querySelector('.banner-detail')?.textContent,
+    };
+  }, dropAt);
+  await assertQuiet(app);
+  await app.close();
+  return { mb, size, dragMs, ...result, firstRenderMs: app.firstRenderMs };
+}
+
+test('timings for the README: first render, drop to verdict for 1, 10 and 50 MB, longest main-thread task', async () => {
+  const rows = [];
+  for (const dragMs of [0, 300]) {
+    for (const mb of [1, 10, 50]) rows.push(await timeDrop(mb, dragMs));
+  }
+  const renders = rows.map((r) => r.firstRenderMs).filter((t) => t != null);
+  console.log(`# first render (page's nwcheck-ready mark, ms after navigation start): ${renders.map((t) => t.toFixed(0)).join(', ')} ms; served from ${SUB_PATH}`);
+  for (const r of rows) {
+    console.log(
+      `# ${String(r.mb).padStart(2)} MB (${r.size} bytes), drop ${r.dragMs ? `after a ${r.dragMs} ms drag` : 'at once'}: verdict ${r.verdictMs.toFixed(0)} ms;` +
+        ` longest main-thread task ${r.longest ? r.longest.toFixed(0) + ' ms' : 'none over 50 ms'} (${r.longCount} over 50 ms);` +
+        ` longest animation frame ${r.frame ? r.frame.toFixed(0) + ' ms' : 'none over 50 ms'}; longest gap in a zero-timeout loop ${r.gap.toFixed(0)} ms;` +
+        ` stages (ms after the drop): ${r.stages}; ${r.checks}`,
+    );
+  }
+  assert.equal(rows.length, 6);
 });

@@ -95,16 +95,34 @@ export async function openApp(browser, server, options = {}) {
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
+    // Main-thread tasks over 50 ms, for the timing test.
+    window.__longtasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // No long-task timing in this browser.
+    }
+    // Animation frames over 50 ms (script, style, layout and paint together).
+    window.__longframes = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longframes.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+      }).observe({ type: 'long-animation-frame', buffered: true });
+    } catch {
+      // No long-animation-frame timing in this browser.
+    }
   });
   const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e}`));
-  const started = Date.now();
   await page.goto(server.base + (options.path || SUB_PATH));
   await page.waitForSelector('#choose-files');
-  const firstRenderMs = Date.now() - started;
+  // The page marks its first render (ms since the navigation started).
+  const firstRenderMs = await page.evaluate(() => performance.getEntriesByName('nwcheck-ready')[0]?.startTime ?? null);
   await page.evaluate(() => navigator.serviceWorker && navigator.serviceWorker.ready);
   // Everything from here on must stay inside the browser.
   const mark = server.log.length;
@@ -114,6 +132,8 @@ export async function openApp(browser, server, options = {}) {
     page,
     errors,
     firstRenderMs,
+    origin: new URL(server.base).origin,
+    workers: () => page.workers(),
     requests: () => requests.filter((u) => !u.startsWith('blob:') && !u.startsWith('data:')),
     serverHits: () => server.log.slice(mark).map((h) => h.url),
     csp: () => page.evaluate(() => window.__csp),
@@ -137,6 +157,54 @@ export async function dropFiles(page, files, selector = 'main') {
   await page.dispatchEvent(selector, 'dragenter', { dataTransfer: dt });
   await page.dispatchEvent(selector, 'dragover', { dataTransfer: dt });
   await page.dispatchEvent(selector, 'drop', { dataTransfer: dt });
+}
+
+/**
+ * Puts byte strings into the page once (`window.__parts[key]`), so tests can
+ * build large files there without sending megabytes over the DevTools protocol.
+ */
+export async function putParts(page, parts) {
+  const payload = Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, Buffer.from(v).toString('base64')]));
+  await page.evaluate((parts) => {
+    window.__parts = window.__parts || {};
+    for (const [k, b64] of Object.entries(parts)) window.__parts[k] = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  }, payload);
+}
+
+/**
+ * Builds a file in the page from parts put there by `putParts` (`[key,
+ * times]` pairs, repeated in order until `bytes` when given), then drags it
+ * over `selector` and drops it after `dragMs` ms. Returns the file's size
+ * and `dropAt`, the page's clock (performance.now()) at the drop.
+ */
+export async function dropBuilt(page, { name, parts, bytes = 0, type = 'text/plain', selector = 'main', dragMs = 0 }) {
+  return page.evaluate(
+    async ({ name, parts, bytes, type, selector, dragMs }) => {
+      const list = [];
+      let size = 0;
+      do {
+        for (const [key, times] of parts) {
+          const part = window.__parts[key];
+          for (let i = 0; i < times; i++) {
+            list.push(part);
+            size += part.length;
+          }
+        }
+      } while (size < bytes);
+      const file = new File(list, name, { type });
+      const dt = new DataTransfer();
+      dt.items.add(file);
+      const target = document.querySelector(selector);
+      const fire = (type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      fire('dragenter');
+      fire('dragover');
+      if (dragMs > 0) await new Promise((r) => setTimeout(r, dragMs));
+      const dropAt = performance.now();
+      fire('drop');
+      return { size: file.size, dropAt };
+    },
+    { name, parts, bytes, type, selector, dragMs },
+  );
 }
 
 /** The data-* attributes of every rendered check of the report on screen. */

@@ -291,18 +291,18 @@ async fn a_card_with_many_destinations_shows_them_in_steps() {
     area.set_value(&many_destinations(120));
     page.click("#check-pasted");
     page.until(|p| p.find(".report").is_some()).await;
-    let rows = |p: &Mounted| p.all("[data-service='azure-backup'] tbody tr").len();
+    let rows = |p: &Mounted| p.all("[data-service='backup'] tbody tr").len();
     assert_eq!(rows(&page), 50);
-    assert!(page.text("[data-service='azure-backup'] .show-more").contains("70 not shown"));
+    assert!(page.text("[data-service='backup'] .show-more").contains("70 not shown"));
     // Every rendered check still carries its verdict.
     for button in page.all("button.check") {
         for name in ["data-fqdn", "data-kind", "data-status", "data-reason"] {
             assert!(!attr(&button, name).is_empty(), "{name}");
         }
     }
-    page.click("[data-service='azure-backup'] .show-more");
+    page.click("[data-service='backup'] .show-more");
     page.until(|p| rows(p) == 100).await;
-    page.click("[data-service='azure-backup'] .show-more");
+    page.click("[data-service='backup'] .show-more");
     page.until(|p| rows(p) == 120).await;
-    assert!(page.find("[data-service='azure-backup'] .show-more").is_none());
+    assert!(page.find("[data-service='backup'] .show-more").is_none());
 }

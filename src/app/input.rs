@@ -17,6 +17,8 @@ pub struct InputPanelProps {
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Stops reading the file with this read id.
     pub oncancel: Callback<u32>,
+    /// The file picker is opening (files may follow).
+    pub onpick: Callback<()>,
     pub onpaste: Callback<String>,
     pub onsample: Callback<()>,
 }
@@ -43,7 +45,11 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
     };
     let choose = {
         let file_input = file_input.clone();
-        Callback::from(move |_: MouseEvent| browser::click(&file_input))
+        let onpick = props.onpick.clone();
+        Callback::from(move |_: MouseEvent| {
+            onpick.emit(());
+            browser::click(&file_input);
+        })
     };
     let check_pasted = {
         let paste = paste.clone();

@@ -27,6 +27,10 @@ pub mod worker;
 
 pub use root::{App, AppProps};
 
+/// The sample behind the "Try a sample log" button; the analysis worker
+/// also analyzes it once when it starts, to have its code compiled.
+pub(crate) const SAMPLE: &[u8] = include_bytes!("../../tests/data/proxy-auth-407.log");
+
 use crate::analyzer::model::{Overall, ServiceStatus, Severity, Status};
 
 /// The CSS class of a check's status (colour is never the only cue: an

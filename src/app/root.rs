@@ -13,6 +13,7 @@ use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX
 use super::tabs::DocTabs;
 use super::text::{t, too_large, Key};
 use super::worker;
+use super::SAMPLE;
 use crate::analyzer::model::Overall;
 use crate::explain::{summary, Lang, Style};
 use gloo_file::callbacks::FileReader;
@@ -21,9 +22,8 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The sample behind the "Try a sample log" button.
+/// The name of the sample behind the "Try a sample log" button.
 const SAMPLE_NAME: &str = "sample-proxy-auth-407.log";
-const SAMPLE: &[u8] = include_bytes!("../../tests/data/proxy-auth-407.log");
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -48,6 +48,18 @@ pub fn app(props: &AppProps) -> Html {
     // result or the user cancels them.
     let pending: Rc<RefCell<HashMap<u32, Pending>>> = use_mut_ref(HashMap::new);
     let next_read = use_mut_ref(|| 0u32);
+    // A worker started when files are dragged over the page or the picker
+    // opens, ready for the next large file.
+    let spare: Rc<RefCell<Option<worker::Spare>>> = use_mut_ref(|| None);
+    let prepare = {
+        let spare = spare.clone();
+        Callback::from(move |()| {
+            let mut spare = spare.borrow_mut();
+            if spare.is_none() && worker::available() {
+                *spare = worker::spare();
+            }
+        })
+    };
     let lang = state.lang;
 
     use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
@@ -67,6 +79,7 @@ pub fn app(props: &AppProps) -> Html {
     let onfiles = {
         let dispatch = state.dispatcher();
         let pending = pending.clone();
+        let spare = spare.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             browser::mark("nwcheck-drop");
             for file in files {
@@ -90,7 +103,8 @@ pub fn app(props: &AppProps) -> Html {
                     let ondone = Callback::from(move |result: Result<crate::Analysis, String>| {
                         done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
                     });
-                    if let Some(job) = worker::start(file.into(), name.to_string(), onstage, ondone) {
+                    let spare = spare.borrow_mut().take();
+                    if let Some(job) = worker::start(spare, file.into(), name.to_string(), onstage, ondone) {
                         pending.borrow_mut().insert(read, Pending::Worker { _job: job });
                     }
                     continue;
@@ -126,9 +140,11 @@ pub fn app(props: &AppProps) -> Html {
     // Drag and drop anywhere on the page.
     let ondragover = {
         let dispatch = state.dispatcher();
+        let prepare = prepare.clone();
         Callback::from(move |e: DragEvent| {
             if browser::drag_has_files(&e) {
                 e.prevent_default();
+                prepare.emit(());
                 if let Some(dt) = e.data_transfer() {
                     dt.set_drop_effect("copy");
                 }
@@ -227,7 +243,7 @@ pub fn app(props: &AppProps) -> Html {
             </header>
             <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             <main id="main" tabindex="-1">
-                <InputPanel {lang} {reading} {onfiles} {oncancel} {onpaste} {onsample} />
+                <InputPanel {lang} {reading} {onfiles} {oncancel} onpick={prepare} {onpaste} {onsample} />
                 if !state.notices.is_empty() {
                     <div class="notices" role="alert">
                         <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(lang, n) }</li> }) }</ul>

@@ -161,6 +161,12 @@ pub fn register_if_worker() -> bool {
         return false;
     }
     AnalysisWorker::registrar().encoding::<Postcard>().register();
+    // The browser compiles the wasm's functions when they first run: one
+    // small analysis now makes the first real one faster.
+    yew::platform::spawn_local(async {
+        yew::platform::time::sleep(Duration::ZERO).await;
+        std::hint::black_box(crate::analyze(super::SAMPLE, None));
+    });
     true
 }
 
@@ -182,6 +188,38 @@ pub fn available() -> bool {
     worker_url().is_some()
 }
 
+/// Where a worker's messages go: set when the worker gets its job.
+type Handler = Rc<RefCell<Option<Box<dyn Fn(Output)>>>>;
+
+/// A worker started ahead of need (when files are dragged over the page or
+/// the file picker opens), so a dropped file does not wait for it to load.
+/// Dropping it closes the worker.
+pub struct Spare {
+    bridge: WorkerBridge<AnalysisWorker>,
+    handler: Handler,
+}
+
+/// Starts a worker that waits for a job. `None` when no worker can be
+/// started on this page.
+pub fn spare() -> Option<Spare> {
+    let url = worker_url()?;
+    let handler: Handler = Rc::new(RefCell::new(None));
+    let to_handler = handler.clone();
+    // Starting a worker fails only for a URL of another origin; gloo-worker
+    // panics then. This URL is always the page's own.
+    let bridge = AnalysisWorker::spawner()
+        .callback(move |message: Output| {
+            if let Some(handle) = to_handler.borrow().as_ref() {
+                handle(message);
+            }
+        })
+        .with_loader(true)
+        .as_module(true)
+        .encoding::<Postcard>()
+        .spawn(&url);
+    Some(Spare { bridge, handler })
+}
+
 /// A file being read and analyzed in its own worker. Dropping it closes
 /// the worker and stops reading.
 pub struct Job {
@@ -194,16 +232,20 @@ struct JobInner {
     started: Cell<bool>,
 }
 
-/// Starts reading `blob` in a new worker. `onstage` hears the progress,
-/// `ondone` the analysis or an error (once). `None` when no worker can be
-/// started on this page.
+/// Starts reading `blob` in `spare`, or in a new worker. `onstage` hears
+/// the progress, `ondone` the analysis or an error (once). `None` when no
+/// worker can be started on this page.
 pub fn start(
+    spare: Option<Spare>,
     blob: web_sys::Blob,
     name: String,
     onstage: Callback<Stage>,
     ondone: Callback<Result<Analysis, String>>,
 ) -> Option<Job> {
-    let url = worker_url()?;
+    let Spare { bridge, handler } = match spare {
+        Some(spare) => spare,
+        None => self::spare()?,
+    };
     let size = blob.size();
     // Filled in below, once the bridge exists: the worker's messages reach
     // the job through it (a weak link, so dropping the job ends everything).
@@ -241,12 +283,7 @@ pub fn start(
             }
         }
     };
-    let bridge = AnalysisWorker::spawner()
-        .callback(onmessage)
-        .with_loader(true)
-        .as_module(true)
-        .encoding::<Postcard>()
-        .spawn(&url);
+    *handler.borrow_mut() = Some(Box::new(onmessage));
     bridge.send(Input::Start { name, size: size as u64 });
     let inner = Rc::new(JobInner { bridge, started: Cell::new(false) });
     *job.borrow_mut() = Rc::downgrade(&inner);
