@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds and tests the web page: the release build of dist/ with trunk,
-# clippy for wasm32, the component tests in headless Chromium
-# (wasm-bindgen-test), then the end-to-end tests of dist/ (Playwright with
-# Debian's Chromium, 127.0.0.1 only). Runs scripts/setup-web.sh first.
+# its size (fails over 300 KB gzip, scripts/size.sh), clippy for wasm32,
+# the component tests in headless Chromium (wasm-bindgen-test), then the
+# end-to-end tests of dist/ (Playwright with Debian's Chromium, 127.0.0.1
+# only), which also print the page's timings. Runs scripts/setup-web.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset NO_COLOR   # trunk rejects NO_COLOR=1
@@ -15,13 +16,13 @@ step "web: build dist/ (trunk, release)"
 t=$SECONDS
 trunk build --release=true
 echo "built in $((SECONDS - t)) s"
-for f in dist/*.wasm dist/*.js dist/*.css; do
-  printf '%-48s %8d bytes, %7d gzip\n' "$f" "$(wc -c <"$f")" "$(gzip -9 -n -c "$f" | wc -c)"
-done
 if grep -Eq '<script>|<script type="module">' dist/index.html; then
   echo "dist/index.html has an inline script" >&2
   exit 1
 fi
+
+step "web: size of everything the page downloads (budget 300 KB gzip)"
+bash scripts/size.sh dist
 
 step "web: clippy (wasm32)"
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings

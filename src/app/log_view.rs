@@ -14,6 +14,9 @@ use yew::prelude::*;
 /// many lines around the evidence.
 const WINDOW: usize = 2000;
 
+/// Lines longer than this many bytes are cut, with a mark saying so.
+const MAX_LINE: usize = 4000;
+
 #[derive(Properties, PartialEq)]
 pub struct LogDialogProps {
     pub lang: Lang,
@@ -29,6 +32,9 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     let lang = props.lang;
     let dialog = use_node_ref();
     let open = props.text.is_some() && props.evidence.is_some();
+    // Where each line starts and ends, found once per log (a 50 MB log has
+    // a million lines).
+    let lines = use_memo(props.text.clone(), |text| text.as_deref().map(line_spans).unwrap_or_default());
     {
         let dialog = dialog.clone();
         use_effect_with((open, props.evidence), move |(open, _)| {
@@ -41,7 +47,7 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     let onclose = props.onclose.reform(|_: Event| ());
     let close = props.onclose.reform(|_: MouseEvent| ());
     let body = match (&props.text, props.evidence) {
-        (Some(text), Some(evidence)) => log_lines(text, evidence),
+        (Some(text), Some(evidence)) => log_lines(text, &lines, evidence),
         _ => html! {},
     };
     let heading = match props.evidence {
@@ -62,8 +68,27 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     }
 }
 
-fn log_lines(text: &str, evidence: Evidence) -> Html {
-    let lines = split_lines(text);
+/// The byte range of every line of `text`, numbered as the analyzer numbers them.
+fn line_spans(text: &str) -> Vec<(usize, usize)> {
+    let base = text.as_ptr() as usize;
+    split_lines(text).iter().map(|l| (l.as_ptr() as usize - base, l.len())).collect()
+}
+
+/// Line `n` (1-based), cut to [`MAX_LINE`] bytes.
+fn line_text(text: &str, spans: &[(usize, usize)], n: usize) -> Option<String> {
+    let &(start, len) = spans.get(n.checked_sub(1)?)?;
+    let line = text.get(start..start + len)?;
+    if line.len() <= MAX_LINE {
+        return Some(line.to_string());
+    }
+    let mut end = MAX_LINE;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    Some(format!("{} … (+{} bytes)", &line[..end], line.len() - end))
+}
+
+fn log_lines(text: &str, lines: &[(usize, usize)], evidence: Evidence) -> Html {
     let [first, last] = evidence.lines;
     let (from, to) = if lines.len() <= WINDOW {
         (1, lines.len())
@@ -72,16 +97,16 @@ fn log_lines(text: &str, evidence: Evidence) -> Html {
     };
     html! {
         <>
-            { for (from..=to).filter_map(|n| lines.get(n - 1).map(|line| (n, *line))).map(|(n, line)| {
+            { for (from..=to).filter_map(|n| line_text(text, lines, n).map(|line| (n, line))).map(|(n, line)| {
                 let hl = (first..=last).contains(&n);
                 let ev = evidence.line == Some(n);
                 html! {
                     <div class={classes!("row", hl.then_some("hl"), ev.then_some("ev"))} data-line={n.to_string()}>
                         <span class="no">{ n }</span>
                         if hl {
-                            <mark class="tx">{ line.to_string() }</mark>
+                            <mark class="tx">{ line }</mark>
                         } else {
-                            <span class="tx">{ line.to_string() }</span>
+                            <span class="tx">{ line }</span>
                         }
                     </div>
                 }

@@ -93,8 +93,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             "Reads the CheckNWResult_<host>_<date>.log written by the network-check script (Check_Backup_NW_Linux_verX.X.sh) and gives a verdict for every destination and check, with what to check next.",
         ),
         K::Privacy => (
-            "ログはこのブラウザーの中だけで読み取ります。どこにも送信・保存されません。ページの読み込み後は一切通信せず、オフラインでも動きます。",
-            "Your log is read inside this browser only: it is never uploaded or stored. After the page has loaded it makes no network request at all, and it keeps working offline.",
+            "ログはこのブラウザーの中だけで読み取ります。どこにも送信・保存されません。ページが読み込むのは自身のファイルだけで、オフラインでも動きます。",
+            "Your log is read inside this browser only: it is never uploaded or stored. The page loads nothing but its own files, sends nothing anywhere, and keeps working offline.",
         ),
         K::DropHere => (
             "ログ ファイルをここ (ページのどこでも可) にドロップ",
