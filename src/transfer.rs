@@ -50,6 +50,9 @@ pub enum Input {
     Bytes(ByteBuf),
     /// All bytes were sent: analyze them.
     End,
+    /// The page has taken the last piece of the result: send the next one.
+    /// One piece at a time lets the page draw between pieces.
+    More,
 }
 
 /// From the worker to the page.

@@ -15,7 +15,7 @@
 //! middle of the analysis closes as soon as that call returns, and sends
 //! nothing more.
 
-use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Step, INPUT_PIECE};
+use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
 use gloo_worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde_bytes::ByteBuf;
@@ -73,41 +73,58 @@ pub struct AnalysisWorker {
     bytes: Vec<u8>,
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
+    /// The analysis, before it is sent.
     result: Option<Analysis>,
+    /// The analysis being sent, one piece each time the page asks.
+    sending: Option<Parcels>,
 }
 
 /// The worker's own steps, each run as a separate task so that a cancel
 /// sent meanwhile is seen first.
 pub enum Next {
+    /// Analyze the built-in sample once while no job has come: the browser
+    /// compiles the wasm's functions when they first run, so a worker
+    /// started ahead of need is then fast from the first real byte.
+    WarmUp,
     Analyze,
     Send,
 }
+
+/// How long a new worker waits for a job before it warms up.
+const WARM_UP_AFTER: Duration = Duration::from_millis(50);
 
 impl Worker for AnalysisWorker {
     type Message = Next;
     type Input = Input;
     type Output = Output;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None }
+    fn create(scope: &WorkerScope<Self>) -> Self {
+        later(scope, Next::WarmUp, WARM_UP_AFTER);
+        AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None, sending: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
+        if let Next::WarmUp = next {
+            if self.client.is_none() {
+                std::hint::black_box(crate::analyze(super::SAMPLE, None));
+            }
+            return;
+        }
         let Some(client) = self.client else {
             return;
         };
         match next {
+            Next::WarmUp => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
                 self.result = Some(crate::analyze(&bytes, Some(&self.name)));
                 drop(bytes);
-                later(scope, Next::Send);
+                later(scope, Next::Send, Duration::ZERO);
             }
             Next::Send => {
                 if let Some(analysis) = self.result.take() {
-                    for message in parcels(analysis) {
-                        scope.respond(client, message);
-                    }
+                    self.sending = Some(parcels(analysis));
+                    self.send_next(scope, client);
                 }
             }
         }
@@ -130,7 +147,12 @@ impl Worker for AnalysisWorker {
             }
             Input::End => {
                 scope.respond(id, Output::Analyzing);
-                later(scope, Next::Analyze);
+                later(scope, Next::Analyze, Duration::ZERO);
+            }
+            Input::More => {
+                if self.client == Some(id) {
+                    self.send_next(scope, id);
+                }
             }
         }
     }
@@ -140,16 +162,31 @@ impl Worker for AnalysisWorker {
             self.client = None;
             self.bytes = Vec::new();
             self.result = None;
+            self.sending = None;
         }
     }
 }
 
-/// Runs `next` in a later task (after a zero timeout), so messages that
-/// came in meanwhile (a cancel) are handled first.
-fn later(scope: &WorkerScope<AnalysisWorker>, next: Next) {
+impl AnalysisWorker {
+    /// Sends the next piece of the analysis.
+    fn send_next(&mut self, scope: &WorkerScope<Self>, client: HandlerId) {
+        let Some(message) = self.sending.as_mut().and_then(|p| p.next()) else {
+            self.sending = None;
+            return;
+        };
+        if matches!(message, Output::Done) {
+            self.sending = None;
+        }
+        scope.respond(client, message);
+    }
+}
+
+/// Runs `next` in a later task (after `delay`), so messages that came in
+/// meanwhile (a cancel) are handled first.
+fn later(scope: &WorkerScope<AnalysisWorker>, next: Next, delay: Duration) {
     let scope = scope.clone();
     yew::platform::spawn_local(async move {
-        yew::platform::time::sleep(Duration::ZERO).await;
+        yew::platform::time::sleep(delay).await;
         scope.send_message(next);
     });
 }
@@ -161,12 +198,6 @@ pub fn register_if_worker() -> bool {
         return false;
     }
     AnalysisWorker::registrar().encoding::<Postcard>().register();
-    // The browser compiles the wasm's functions when they first run: one
-    // small analysis now makes the first real one faster.
-    yew::platform::spawn_local(async {
-        yew::platform::time::sleep(Duration::ZERO).await;
-        std::hint::black_box(crate::analyze(super::SAMPLE, None));
-    });
     true
 }
 
@@ -271,7 +302,12 @@ pub fn start(
                     read_pieces(Rc::downgrade(&inner), blob.clone(), onstage.clone(), ondone.clone(), finished.clone());
                 }
                 Step::Analyzing => onstage.emit(Stage::Analyzing),
-                Step::Receiving { done, total } => onstage.emit(Stage::Receiving { done, total }),
+                Step::Receiving { done, total } => {
+                    if let Some(inner) = job.borrow().upgrade() {
+                        inner.bridge.send(Input::More);
+                    }
+                    onstage.emit(Stage::Receiving { done, total });
+                }
                 Step::Complete(analysis) => {
                     finished.set(true);
                     ondone.emit(Ok(*analysis));
