@@ -421,6 +421,50 @@ struct Row {
     grep: Option<f64>,
     peak_heap: usize,
     reps: usize,
+    /// Median seconds of the analyzer's first stages, and of the whole analysis.
+    stages: Stages,
+}
+
+/// Where the analyzer's time goes: the first stages and the findings timed
+/// one by one through the public API; what is left of the total is the
+/// readers of each block and the machine part.
+#[derive(Default)]
+struct Stages {
+    decode: f64,
+    lines: f64,
+    segment: f64,
+    findings: f64,
+    total: f64,
+}
+
+/// Times the findings and the per-service states, derived again from a finished report.
+fn time_findings(report: &nwcheck::analyzer::Report) -> f64 {
+    use nwcheck::analyzer::findings;
+    let t = Instant::now();
+    let f = findings::derive(black_box(&report.checks), &report.proxy, report.truncated);
+    let s = findings::services(black_box(&report.checks), &report.proxy);
+    let took = t.elapsed().as_secs_f64();
+    black_box((f, s));
+    took
+}
+
+/// Times decode, password masking and line splitting, and block splitting, on one pass.
+fn time_stages(bytes: &[u8]) -> [f64; 3] {
+    use nwcheck::analyzer::{decode, machine, segment};
+    let t0 = Instant::now();
+    let decoded = decode::decode(black_box(bytes));
+    let t1 = Instant::now();
+    let text = machine::mask_credentials(&decoded.text);
+    let lines = segment::split_lines(&text);
+    let t2 = Instant::now();
+    let seg = segment::segment(&lines);
+    let t3 = Instant::now();
+    black_box(&seg);
+    drop(seg);
+    drop(lines);
+    drop(text);
+    drop(decoded);
+    [(t1 - t0).as_secs_f64(), (t2 - t1).as_secs_f64(), (t3 - t2).as_secs_f64()]
 }
 
 fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, String> {
@@ -428,7 +472,8 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
     let (analysis, peak_heap) = with_peak_heap(|| nwcheck::analyze(bytes, None));
     let checks = analysis.report.checks.len();
     let lines = analysis.report.line_count;
-    drop(analysis);
+    let report = analysis.report;
+    drop(analysis.text);
     // The analyzer must see every block grep sees; otherwise the numbers compare different work.
     if let Ok(n) = &grep_ok {
         if *n != checks {
@@ -446,10 +491,16 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
         }
     }
     let (mut ta, mut tm, mut tg) = (Vec::new(), Vec::new(), Vec::new());
+    let mut ts: [Vec<f64>; 3] = Default::default();
+    let mut tf = Vec::new();
     for _ in 0..reps {
-        let (a, s) = time(|| nwcheck::analyze(black_box(bytes), None));
-        drop(black_box(a));
+        // The analysis is dropped inside the timing: freeing it is part of its cost.
+        let ((), s) = time(|| drop(black_box(nwcheck::analyze(black_box(bytes), None))));
         ta.push(s);
+        for (k, s) in time_stages(bytes).into_iter().enumerate() {
+            ts[k].push(s);
+        }
+        tf.push(time_findings(&report));
         let (n, s) = time(|| count_lines(black_box(bytes)));
         black_box(n);
         tm.push(s);
@@ -460,6 +511,14 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
         }
     }
     let mbps = |secs: f64| bytes.len() as f64 / 1e6 / secs;
+    let [td, tl, tsg] = ts;
+    let stages = Stages {
+        decode: median(td),
+        lines: median(tl),
+        segment: median(tsg),
+        findings: median(tf),
+        total: median(ta.clone()),
+    };
     Ok(Row {
         bytes: bytes.len(),
         lines,
@@ -469,6 +528,7 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
         grep: grep_ok.is_ok().then(|| mbps(median(tg))),
         peak_heap,
         reps,
+        stages,
     })
 }
 
@@ -511,6 +571,28 @@ fn print_table(rows: &[(String, Row)]) {
     println!("analyzer/grep and analyzer/memchr: how many times the baseline's time the full analysis takes");
     println!("(MB/s of the baseline divided by the analyzer's). Medians of the repetitions; grep's time includes");
     println!("starting the process. peak heap: the most memory the analyzer held at once beyond its input.");
+    println!();
+    println!("where the analyzer's time goes (ms, medians):");
+    println!(
+        "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9}",
+        "size", "decode", "mask+split_lines", "segment", "readers+machine", "findings", "total"
+    );
+    for (label, r) in rows {
+        let st = &r.stages;
+        let rest = st.total - st.decode - st.lines - st.segment - st.findings;
+        let ms = |s: f64| format!("{:.2}", s * 1e3);
+        println!(
+            "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9}",
+            label,
+            ms(st.decode),
+            ms(st.lines),
+            ms(st.segment),
+            ms(rest),
+            ms(st.findings),
+            ms(st.total)
+        );
+    }
+    println!();
     if let Some((label, r)) = rows.iter().rev().find(|(_, r)| r.grep.is_some() && r.bytes >= 50_000_000) {
         let ratio = r.grep.unwrap_or(f64::NAN) / r.analyzer;
         let verdict = if ratio <= 3.0 { "within" } else { "above" };
