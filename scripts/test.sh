@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check and test of nwcheck: formatting, lints (native and
-# wasm32), the analyzer's unit, golden, property and CLI tests, the wasm32
-# build of the core, and the golden samples through the release CLI.
+# wasm32), the analyzer's unit, golden, property, CLI and fuzz-regression
+# tests, the wasm32 build of the core, the golden samples through the release
+# CLI, and a quick run of the throughput benchmark.
 # Installs what it needs first (idempotent). Run from anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +31,9 @@ cargo build --locked --release
 if [ -x ../shared/tools/score-samples ] && [ -d ../shared/samples ]; then
   ../shared/tools/score-samples ../shared/samples
 fi
+
+step "benchmark runs (quick: 100 kB and 1 MB, one repetition; no timing is checked)"
+bash scripts/bench.sh --quick
 
 step "tests (native)"
 cargo test --locked
