@@ -9,7 +9,10 @@
 //! log, picks for every command the block of any real log that ran the same
 //! command (so failing and succeeding blocks trade places), and changes geo
 //! codes, pod and storage account numbers and IPv4 addresses. Rounds are
-//! repeated until the target size is reached.
+//! repeated until the target size is reached. Three more logs (1, 5 and 10 MB,
+//! marked `*`) repeat the failed `nc` blocks of one proxied log with new
+//! destination names in every round, to show the costs that grow faster than
+//! the input with the number of checks and destinations.
 //!
 //! Each repetition times the analyzer, the memchr pass and grep one after the
 //! other; the table shows the median of each. The machine may be busy: the
@@ -18,7 +21,7 @@
 //! ```sh
 //! cargo bench --bench throughput                       # or: bash scripts/bench.sh
 //! NWCHECK_BENCH_QUICK=1 cargo bench --bench throughput # 100 kB and 1 MB, one repetition
-//! NWCHECK_BENCH_SIZES=1M,20M NWCHECK_BENCH_REPS=3 cargo bench --bench throughput
+//! NWCHECK_BENCH_SIZES=1M,20M NWCHECK_BENCH_DISTINCT_SIZES= NWCHECK_BENCH_REPS=3 cargo bench --bench throughput
 //! NWCHECK_BENCH_KEEP=/tmp/logs cargo bench --bench throughput # also keep the generated logs there
 //! ```
 //!
@@ -104,6 +107,8 @@ fn with_peak_heap<T>(f: impl FnOnce() -> T) -> (T, usize) {
 
 struct Settings {
     sizes: Vec<usize>,
+    /// Sizes of the logs where every destination is new (see [`generate_distinct`]).
+    distinct_sizes: Vec<usize>,
     /// Timed repetitions per size; `None`: chosen by size.
     reps: Option<usize>,
     warmup: bool,
@@ -113,12 +118,23 @@ impl Settings {
     fn from_env(quick: bool) -> Result<Settings, String> {
         let quick = quick || std::env::var("NWCHECK_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
         let mut s = if quick {
-            Settings { sizes: vec![100_000, 1_000_000], reps: Some(1), warmup: false }
+            Settings { sizes: vec![100_000, 1_000_000], distinct_sizes: Vec::new(), reps: Some(1), warmup: false }
         } else {
-            Settings { sizes: vec![100_000, 1_000_000, 10_000_000, 50_000_000], reps: None, warmup: true }
+            Settings {
+                sizes: vec![100_000, 1_000_000, 10_000_000, 50_000_000],
+                distinct_sizes: vec![1_000_000, 5_000_000, 10_000_000],
+                reps: None,
+                warmup: true,
+            }
+        };
+        let sizes = |v: String| -> Result<Vec<usize>, String> {
+            v.split(',').filter(|p| !p.trim().is_empty()).map(parse_size).collect()
         };
         if let Ok(v) = std::env::var("NWCHECK_BENCH_SIZES") {
-            s.sizes = v.split(',').filter(|p| !p.trim().is_empty()).map(parse_size).collect::<Result<_, _>>()?;
+            s.sizes = sizes(v)?;
+        }
+        if let Ok(v) = std::env::var("NWCHECK_BENCH_DISTINCT_SIZES") {
+            s.distinct_sizes = sizes(v)?;
         }
         if let Ok(v) = std::env::var("NWCHECK_BENCH_REPS") {
             let n: usize = v.trim().parse().map_err(|_| format!("NWCHECK_BENCH_REPS: not a number: {v}"))?;
@@ -127,7 +143,10 @@ impl Settings {
         Ok(s)
     }
 
-    fn reps_for(&self, size: usize) -> usize {
+    fn reps_for(&self, size: usize, distinct: bool) -> usize {
+        if distinct {
+            return self.reps.unwrap_or(3);
+        }
         self.reps.unwrap_or(match size {
             0..=200_000 => 21,
             200_001..=2_000_000 => 11,
@@ -189,6 +208,8 @@ impl Rng {
 
 /// One real log cut into its parts.
 struct RealLog {
+    /// The file name without `.log`.
+    name: String,
     /// Everything before the first `##TRY!!` line (machine part).
     head: String,
     /// Each block: its `##TRY!!` line up to the next one (headings between
@@ -251,7 +272,8 @@ fn load_pool(dir: &Path) -> Result<Pool, String> {
             }
         }
         if !blocks.is_empty() {
-            logs.push(RealLog { head, blocks });
+            let name = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            logs.push(RealLog { name, head, blocks });
         }
     }
     if logs.is_empty() {
@@ -273,7 +295,7 @@ const GEO_CODES: &[&str] =
 struct Variation {
     geo_east: &'static str,
     geo_west: &'static str,
-    number: u32,
+    number: usize,
     ip_shift: u32,
 }
 
@@ -282,7 +304,7 @@ impl Variation {
         Variation {
             geo_east: GEO_CODES[rng.below(GEO_CODES.len())],
             geo_west: GEO_CODES[rng.below(GEO_CODES.len())],
-            number: 1 + rng.below(40) as u32,
+            number: 1 + rng.below(40),
             ip_shift: rng.below(250) as u32,
         }
     }
@@ -374,6 +396,35 @@ fn generate(pool: &Pool, size: usize, seed: u64) -> String {
     }
     out.push_str(&pool.tail);
     out
+}
+
+/// The log that stresses what grows with the number of checks and
+/// destinations: the machine part of the real log behind a proxy where every
+/// `nc` fails, then that log's `nc` blocks (small, all failed) over and over
+/// with a new pod and storage account number in every round, so nearly every
+/// destination is new.
+fn generate_distinct(pool: &Pool, size: usize) -> Option<String> {
+    let log = pool.logs.iter().find(|l| l.name == "proxy-curl-ok-nc-fails")?;
+    let mut out = String::with_capacity(size + 64 * 1024);
+    out.push_str(&log.head);
+    let mut round = 0;
+    while out.len() + pool.tail.len() < size {
+        let variation = Variation {
+            geo_east: GEO_CODES[round % GEO_CODES.len()],
+            geo_west: GEO_CODES[(round + 1) % GEO_CODES.len()],
+            number: 100 + round,
+            ip_shift: (round % 250) as u32,
+        };
+        for block in log.blocks.iter().filter(|b| command_key(b).starts_with("##TRY!! nc ")) {
+            out.push_str(&variation.apply(block));
+            if out.len() + pool.tail.len() >= size {
+                break;
+            }
+        }
+        round += 1;
+    }
+    out.push_str(&pool.tail);
+    Some(out)
 }
 
 // ---------------------------------------------------------------------------
@@ -571,6 +622,10 @@ fn print_table(rows: &[(String, Row)]) {
     println!("analyzer/grep and analyzer/memchr: how many times the baseline's time the full analysis takes");
     println!("(MB/s of the baseline divided by the analyzer's). Medians of the repetitions; grep's time includes");
     println!("starting the process. peak heap: the most memory the analyzer held at once beyond its input.");
+    if rows.iter().any(|(label, _)| label.ends_with('*')) {
+        println!("*: the failed nc blocks of one proxied log, repeated with new pod and account numbers in every");
+        println!("   round, so nearly every destination is new: shows what grows faster than the input.");
+    }
     println!();
     println!("where the analyzer's time goes (ms, medians):");
     println!(
@@ -593,7 +648,9 @@ fn print_table(rows: &[(String, Row)]) {
         );
     }
     println!();
-    if let Some((label, r)) = rows.iter().rev().find(|(_, r)| r.grep.is_some() && r.bytes >= 50_000_000) {
+    if let Some((label, r)) =
+        rows.iter().rev().find(|(label, r)| r.grep.is_some() && r.bytes >= 50_000_000 && !label.ends_with('*'))
+    {
         let ratio = r.grep.unwrap_or(f64::NAN) / r.analyzer;
         let verdict = if ratio <= 3.0 { "within" } else { "above" };
         println!(
@@ -630,19 +687,30 @@ fn run(quick: bool) -> Result<(), String> {
     );
 
     let mut rows = Vec::new();
-    for (k, &size) in settings.sizes.iter().enumerate() {
-        let text = generate(&pool, size, 0x6e77_6368_6563_6b00 + k as u64);
-        let path = dir.0.join(format!("CheckNWResult_bench_{size}.log"));
+    let mixed = settings.sizes.iter().enumerate().map(|(k, &size)| (size, false, k));
+    let distinct = settings.distinct_sizes.iter().enumerate().map(|(k, &size)| (size, true, k));
+    for (size, distinct, k) in mixed.chain(distinct) {
+        let (text, name, label) = if distinct {
+            let Some(text) = generate_distinct(&pool, size) else {
+                eprintln!("note: tests/data/proxy-curl-ok-nc-fails.log is missing; no log with distinct destinations");
+                continue;
+            };
+            (text, format!("CheckNWResult_bench_distinct_{size}.log"), format!("{}*", size_label(size)))
+        } else {
+            let text = generate(&pool, size, 0x6e77_6368_6563_6b00 + k as u64);
+            (text, format!("CheckNWResult_bench_{size}.log"), size_label(size))
+        };
+        let path = dir.0.join(name);
         std::fs::write(&path, &text).map_err(|e| format!("{}: {e}", path.display()))?;
         let bytes = text.into_bytes();
-        let reps = settings.reps_for(size);
-        eprintln!("measuring {} ({} bytes, {reps} repetitions)...", size_label(size), bytes.len());
+        let reps = settings.reps_for(size, distinct);
+        eprintln!("measuring {label} ({} bytes, {reps} repetitions)...", bytes.len());
         let row = measure(&path, &bytes, reps, settings.warmup);
         if let Some(keep) = &keep {
             let kept = keep.join(path.file_name().unwrap_or_default());
             std::fs::copy(&path, &kept).map_err(|e| format!("{}: {e}", kept.display()))?;
         }
-        rows.push((size_label(size), row?));
+        rows.push((label, row?));
         let _ = std::fs::remove_file(&path);
     }
     print_table(&rows);
