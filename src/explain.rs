@@ -698,10 +698,12 @@ impl Destination {
 /// The destinations of a service, in the order the log first tests them.
 pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
     let mut out: Vec<Destination> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (i, c) in report.checks_of(service) {
-        let at = match out.iter().position(|d| d.fqdn == c.fqdn) {
-            Some(at) => at,
+        let at = match index.get(c.fqdn.as_str()) {
+            Some(&at) => at,
             None => {
+                index.insert(c.fqdn.as_str(), out.len());
                 out.push(Destination {
                     fqdn: c.fqdn.clone(),
                     region: c.region.clone(),

@@ -155,63 +155,89 @@ fn trim_partial_char(sample: &[u8]) -> &[u8] {
     }
 }
 
-/// Removes NUL bytes and ANSI escape sequences; keeps every line break.
+/// Removes NUL bytes, byte-order marks and ANSI escape sequences; keeps
+/// every line break.
 fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded {
-    let text = if text.contains(['\u{0}', '\u{1b}', '\u{feff}']) { clean(&text) } else { text.into_owned() };
+    let text = if has_noise(text.as_bytes()) { clean(&text) } else { text.into_owned() };
     Decoded { text, encoding, binary_kind: None }
 }
 
-fn clean(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{0}' | '\u{feff}' => {}
-            '\u{1b}' => match chars.peek() {
-                // CSI: ESC [ parameters intermediates final-byte
-                Some('[') => {
-                    chars.next();
-                    while let Some(&n) = chars.peek() {
-                        if n == '\n' {
-                            break;
-                        }
-                        chars.next();
-                        if ('\u{40}'..='\u{7e}').contains(&n) {
-                            break;
-                        }
-                    }
-                }
-                // OSC: ESC ] ... BEL or ESC \
-                Some(']') => {
-                    chars.next();
-                    while let Some(&n) = chars.peek() {
-                        if n == '\n' {
-                            break;
-                        }
-                        chars.next();
-                        if n == '\u{7}' {
-                            break;
-                        }
-                        if n == '\u{1b}' {
-                            if chars.peek() == Some(&'\\') {
-                                chars.next();
-                            }
-                            break;
-                        }
-                    }
-                }
-                // Two-character escapes (ESC ( B, ESC =, ...)
-                Some(&n) if n != '\n' => {
-                    chars.next();
-                    if (n == '(' || n == ')') && chars.peek().is_some_and(|&x| x != '\n') {
-                        chars.next();
-                    }
-                }
-                _ => {}
-            },
-            _ => out.push(c),
+/// The next byte that may start noise: NUL, ESC, or the first byte of U+FEFF.
+fn next_noise(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr3(0x00, 0x1b, 0xef, bytes)
+}
+
+fn has_noise(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(i) = next_noise(&bytes[at..]) {
+        let i = at + i;
+        if bytes[i] != 0xef || bytes[i..].starts_with("\u{feff}".as_bytes()) {
+            return true;
         }
+        at = i + 1;
     }
+    false
+}
+
+/// Length of the escape sequence at the start of `rest` (which starts
+/// with ESC), never past a line break.
+fn escape_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let stop = |i: usize| i >= b.len() || b[i] == b'\n';
+    match b.get(1) {
+        // CSI: ESC [ parameters intermediates final-byte
+        Some(b'[') => {
+            let mut i = 2;
+            while !stop(i) {
+                i += 1;
+                if (0x40..=0x7e).contains(&b[i - 1]) {
+                    break;
+                }
+            }
+            i
+        }
+        // OSC: ESC ] ... BEL or ESC \
+        Some(b']') => {
+            let mut i = 2;
+            while !stop(i) {
+                match b[i] {
+                    0x07 => return i + 1,
+                    0x1b => return if b.get(i + 1) == Some(&b'\\') { i + 2 } else { i + 1 },
+                    _ => i += 1,
+                }
+            }
+            i
+        }
+        // ESC ( B and ESC ) 0 select character sets.
+        Some(b'(' | b')') if !stop(2) && b[2].is_ascii() => 3,
+        // Other two-character escapes (ESC =, ESC >, ...).
+        Some(&c) if c != b'\n' && c.is_ascii() => 2,
+        _ => 1,
+    }
+}
+
+fn clean(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(i) = next_noise(&bytes[at..]) {
+        let i = at + i;
+        let skip = match bytes[i] {
+            0x00 => 1,
+            0x1b => escape_len(&text[i..]),
+            _ if bytes[i..].starts_with("\u{feff}".as_bytes()) => 3,
+            _ => 0,
+        };
+        if skip == 0 {
+            at = i + 1;
+            continue;
+        }
+        out.push_str(&text[copied..i]);
+        copied = i + skip;
+        at = copied;
+    }
+    out.push_str(&text[copied..]);
     out
 }
 

@@ -3,6 +3,7 @@
 //! port 3260 cannot go through a proxy, any HTTP status means reachable).
 
 use super::model::*;
+use std::collections::HashSet;
 
 /// Reasons that mean a TCP connection did not get through the network.
 fn tcp_blocked(c: &Check) -> bool {
@@ -45,13 +46,9 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) {
-        let mut fqdns: Vec<String> = Vec::new();
-        for &i in &idx {
-            let f = &self.checks[i].fqdn;
-            if !fqdns.contains(f) {
-                fqdns.push(f.clone());
-            }
-        }
+        let mut seen = HashSet::new();
+        let fqdns: Vec<String> =
+            idx.iter().map(|&i| &self.checks[i].fqdn).filter(|f| seen.insert(f.as_str())).cloned().collect();
         let lines = lines.or_else(|| idx.first().map(|&i| self.checks[i].lines)).unwrap_or([0, 0]);
         self.out.push(Finding { id, severity, lines, checks: idx, fqdns, cause: None, detail: None });
     }
@@ -126,6 +123,12 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
 /// `inconclusive` when something could not be judged, else `ok`.
 pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
     let proxied = proxy_in_use(proxy);
+    // Destinations whose curl got an HTTP answer (nc's failure then proves nothing).
+    let curl_ok: HashSet<(Service, &str)> = checks
+        .iter()
+        .filter(|c| c.kind == CheckKind::Https && c.status == Status::Ok)
+        .map(|c| (c.service, c.fqdn.as_str()))
+        .collect();
     Service::ALL
         .iter()
         .map(|&service| {
@@ -140,10 +143,7 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
                         if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved =>
                     {
                         // nc does not use the proxy: curl decides for this destination.
-                        let curl_ok = mine
-                            .iter()
-                            .any(|o| o.kind == CheckKind::Https && o.fqdn == c.fqdn && o.status == Status::Ok);
-                        unsure |= !curl_ok;
+                        unsure |= !curl_ok.contains(&(service, c.fqdn.as_str()));
                     }
                     Status::Failed => problems = true,
                 }

@@ -27,6 +27,8 @@ const SERVICE_TABLE: &[(Pattern, Service)] = &[
     (Pattern::Suffix(".hypervrecoverymanager.windowsazure.us"), Service::SiteRecovery),
     (Pattern::Suffix(".hypervrecoverymanager.windowsazure.cn"), Service::SiteRecovery),
     (Pattern::Suffix(".siterecovery.windowsazure.com"), Service::SiteRecovery),
+    // Site Recovery's monitoring and telemetry go through Service Bus.
+    (Pattern::Suffix(".servicebus.windows.net"), Service::SiteRecovery),
     // Azure Storage.
     (Pattern::Suffix(".blob.core.windows.net"), Service::Storage),
     (Pattern::Suffix(".queue.core.windows.net"), Service::Storage),

@@ -34,7 +34,11 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
         }
         _ => {}
     }
-    let mut text = machine::mask_credentials(&decoded.text).into_owned();
+    let encoding = decoded.encoding;
+    let mut text = decoded.text;
+    if let std::borrow::Cow::Owned(masked) = machine::mask_credentials(&text) {
+        text = masked;
+    }
     let (lines, seg, info) = loop {
         let lines = segment::split_lines(&text);
         let seg = segment::segment(&lines);
@@ -63,13 +67,23 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
         let cause = if looks_like_windows_log(&text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
         let n = lines.len();
         drop((lines, seg, info));
-        return not_a_log(source, decode::Decoded { text, ..decoded }, cause, n);
+        return not_a_log(source, decode::Decoded { text, encoding, binary_kind: None }, cause, n);
     }
 
-    let checks: Vec<Check> = seg.blocks.iter().map(|b| check_of(b, &lines)).collect();
+    let mut seen_tunnel = false;
+    let mut names = NameCache::default();
+    let checks: Vec<Check> = seg
+        .blocks
+        .iter()
+        .map(|b| {
+            let (check, via_proxy) = check_of(b, &lines, &mut names);
+            seen_tunnel |= via_proxy;
+            check
+        })
+        .collect();
     let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
     let mut proxy = info.proxy;
-    proxy.seen_in_curl = seg.blocks.iter().zip(&checks).any(|(b, c)| c.kind == CheckKind::Https && tunnel_seen(b));
+    proxy.seen_in_curl = seen_tunnel;
     proxy.configured |= proxy.seen_in_curl;
     let format = if !seg.scripted {
         Format::Transcript
@@ -87,7 +101,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
         schema: SCHEMA_VERSION,
         source: source.map(str::to_string),
         format,
-        encoding: decoded.encoding,
+        encoding,
         truncated,
         host: info.host,
         run_at: info.run_at,
@@ -104,11 +118,6 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     Analysis { report, text }
 }
 
-/// Whether curl's output in this block went through a proxy tunnel.
-fn tunnel_seen(block: &segment::Block) -> bool {
-    tools::curl::read(&block.output).is_some_and(|v| v.via_proxy)
-}
-
 /// The Windows script's transcript (`Test-NetConnection`, WinHTTP proxy).
 fn looks_like_windows_log(text: &str) -> bool {
     ["TcpTestSucceeded", "AzureBackup_Check_NW", "Check_Backup_NW_ver", "Windows PowerShell transcript"]
@@ -116,8 +125,9 @@ fn looks_like_windows_log(text: &str) -> bool {
         .any(|k| text.contains(k))
 }
 
-/// Builds the check for one block with the reader for its tool.
-fn check_of(block: &segment::Block, lines: &[&str]) -> Check {
+/// Builds the check for one block with the reader for its tool, and
+/// whether curl went through a proxy tunnel.
+fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
     use segment::Tool;
     let (kind, verdict) = match block.command.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(&block.output)),
@@ -137,14 +147,15 @@ fn check_of(block: &segment::Block, lines: &[&str]) -> Check {
         }
     });
     let fqdn = block.command.target.to_ascii_lowercase();
-    let service = service_for(kind, block, &fqdn);
+    let (known_service, region) = names.lookup(&fqdn);
+    let service = service_for(kind, block, known_service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
         CheckKind::Tcp | CheckKind::Https => block.command.port,
         _ => None,
     };
-    Check {
-        region: knowledge::region_of(&fqdn).map(|r| r.name.to_string()),
+    let check = Check {
+        region: region.map(str::to_string),
         fqdn,
         service,
         kind,
@@ -159,16 +170,35 @@ fn check_of(block: &segment::Block, lines: &[&str]) -> Check {
         evidence_line: verdict.evidence.map(|i| i + 1),
         evidence: verdict.evidence.and_then(|i| lines.get(i)).map(|l| evidence_text(l)),
         tool: verdict.tool,
-    }
+    };
+    (check, verdict.via_proxy)
 }
 
 /// Port 3260 is file recovery; so is everything in the file-recovery
 /// section. Otherwise the destination's name decides, then the section.
-fn service_for(kind: CheckKind, block: &segment::Block, fqdn: &str) -> Service {
+fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) -> Service {
     if kind == CheckKind::Tcp && block.command.port == Some(3260) || block.section == Some(Service::FileRecovery) {
         return Service::FileRecovery;
     }
-    knowledge::service_of(fqdn).or(block.section).unwrap_or(Service::Other)
+    known.or(block.section).unwrap_or(Service::Other)
+}
+
+/// Service and region per destination name, looked up once per name
+/// (a log tests the same few names again and again).
+#[derive(Default)]
+struct NameCache {
+    known: std::collections::HashMap<String, (Option<Service>, Option<&'static str>)>,
+}
+
+impl NameCache {
+    fn lookup(&mut self, fqdn: &str) -> (Option<Service>, Option<&'static str>) {
+        if let Some(hit) = self.known.get(fqdn) {
+            return *hit;
+        }
+        let found = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
+        self.known.insert(fqdn.to_string(), found);
+        found
+    }
 }
 
 /// 10/8, 172.16/12, 192.168/16.

@@ -14,13 +14,14 @@
 
 use super::model::Service;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
 /// its line, as editors that count `\n` show it.
 pub fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines: Vec<&str> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 48 + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let line = &text[start..end];
@@ -114,12 +115,10 @@ fn try_marker(line: &str) -> Option<&str> {
 }
 
 fn classify(line: &str, scripted: bool) -> LineKind<'_> {
-    let t = line.trim();
-    if t.is_empty() {
-        return LineKind::Other;
-    }
+    let t = line.trim_ascii();
+    let Some(&first) = t.as_bytes().first() else { return LineKind::Other };
     if scripted {
-        if t.starts_with('#') {
+        if first == b'#' {
             if let Some(cmd) = try_marker(t) {
                 return LineKind::Command(cmd);
             }
@@ -127,24 +126,25 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
                 return LineKind::Heading;
             }
         }
-    } else if let Some(caps) = prompt_regex().captures(line) {
-        return LineKind::Command(caps.get(1).map_or("", |m| m.as_str()).trim());
+    } else if (t.contains("nslookup") || t.contains("nc") || t.contains("curl")) && prompt_regex().is_match(line) {
+        if let Some(caps) = prompt_regex().captures(line) {
+            return LineKind::Command(caps.get(1).map_or("", |m| m.as_str()).trim());
+        }
     }
-    if t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-') {
-        return LineKind::Separator;
+    match first {
+        b'=' | b'-' if t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-') => LineKind::Separator,
+        b'=' if t.starts_with("====") => LineKind::Heading,
+        b'-' if t.starts_with("----") && t.ends_with("----") => LineKind::Heading,
+        b'C' if t == "Complete..." => LineKind::End,
+        b'[' if t.starts_with("[INFO] Script time") => LineKind::End,
+        _ => LineKind::Other,
     }
-    if t.starts_with("====") || (t.starts_with("----") && t.ends_with("----")) {
-        return LineKind::Heading;
-    }
-    if t == "Complete..." || t.starts_with("[INFO] Script time") {
-        return LineKind::End;
-    }
-    LineKind::Other
 }
 
 /// Whether the log has at least one `##TRY!!` line.
 pub fn is_scripted(lines: &[&str]) -> bool {
-    lines.iter().any(|l| l.contains("TRY!!") && try_marker(l).is_some())
+    // Most lines cannot be a marker; look at the ones that start with '#'.
+    lines.iter().any(|l| l.trim_ascii_start().starts_with('#') && l.contains("TRY!!") && try_marker(l).is_some())
 }
 
 /// Splits lines into command blocks.
@@ -154,6 +154,7 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
     let mut section: Option<Service> = None;
     let mut open: Option<Block<'a>> = None;
     let mut first_block = None;
+    let mut heading_cache: HashMap<&str, SectionChange> = HashMap::new();
 
     for (i, &line) in lines.iter().enumerate() {
         match classify(line, scripted) {
@@ -167,7 +168,7 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
                     section,
                     start: i,
                     end: i,
-                    output: Vec::new(),
+                    output: Vec::with_capacity(16),
                     at_eof: false,
                 });
             }
@@ -175,7 +176,9 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
                 if let Some(b) = open.take() {
                     blocks.push(b);
                 }
-                section = match heading_section(line) {
+                // Logs repeat the same few headings: read each text once.
+                let change = *heading_cache.entry(line.trim_ascii()).or_insert_with(|| heading_section(line));
+                section = match change {
                     SectionChange::Keep => section,
                     SectionChange::Set(s) => s,
                 };
@@ -189,7 +192,7 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
             LineKind::Other => {
                 if let Some(b) = open.as_mut() {
                     b.output.push((i, line));
-                    if !line.trim().is_empty() {
+                    if !line.bytes().all(|b| b.is_ascii_whitespace()) {
                         b.end = i;
                     }
                 }
@@ -208,6 +211,7 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
     Segments { blocks, scripted, first_block }
 }
 
+#[derive(Debug, Clone, Copy)]
 enum SectionChange {
     Keep,
     Set(Option<Service>),

@@ -3,7 +3,10 @@
 //! numbered errors, old and new wording, say why not. The progress meter
 //! that shares the log (and sometimes the line) is ignored.
 
-use super::{errno_reason, not_installed, Lines, Verdict};
+use super::{errno_reason, not_installed, Lines, Needle, Verdict};
+
+static HTTP: Needle = Needle::new("HTTP/");
+static CURL_ERROR: Needle = Needle::new("curl: (");
 use crate::analyzer::model::{Reason, Status};
 
 /// An HTTP status line found in the output.
@@ -80,7 +83,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
 /// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter
 /// characters on the same line.
 fn status_line(line: &str) -> Option<(u16, &str)> {
-    let at = line.find("HTTP/")?;
+    let at = HTTP.find(line)?;
     let before = &line[..at];
     if !before.chars().all(|c| c.is_ascii_digit() || " \t\r:-.kKMGTP".contains(c)) {
         return None;
@@ -100,8 +103,8 @@ fn status_line(line: &str) -> Option<(u16, &str)> {
 
 /// `curl: (7) Failed to connect ...`, possibly after the progress meter.
 fn curl_error(line: &str) -> Option<(u32, &str)> {
-    let at = line.find("curl: (")?;
-    let rest = &line[at + 7..];
+    let at = CURL_ERROR.find(line)?;
+    let rest = &line[at + CURL_ERROR.len()..];
     let (code, message) = rest.split_once(')')?;
     Some((code.trim().parse().ok()?, message.trim()))
 }

@@ -8,6 +8,34 @@ pub mod nc;
 pub mod nslookup;
 
 use super::model::{Reason, Status};
+use memchr::memmem::Finder;
+use std::sync::OnceLock;
+
+/// A fixed string to look for in many short lines: the searcher is built
+/// once, not per line.
+pub struct Needle {
+    text: &'static str,
+    finder: OnceLock<Finder<'static>>,
+}
+
+impl Needle {
+    pub const fn new(text: &'static str) -> Needle {
+        Needle { text, finder: OnceLock::new() }
+    }
+
+    /// Byte offset of the first occurrence in `hay`.
+    pub fn find(&self, hay: &str) -> Option<usize> {
+        self.finder.get_or_init(|| Finder::new(self.text)).find(hay.as_bytes())
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
 
 /// Output lines of a block: 0-based line index and text.
 pub type Lines<'a, 'b> = &'b [(usize, &'a str)];
@@ -46,7 +74,10 @@ impl Verdict {
 /// dash's `nc: not found`, `No such file or directory`).
 pub fn not_installed(lines: Lines, names: &[&str]) -> Option<Verdict> {
     lines.iter().find_map(|&(i, line)| {
-        if !(line.contains("not found") || line.contains("No such file") || line.contains("見つかりません")) {
+        // The shell's message ends the line.
+        let t = line.trim_end();
+        if !(t.ends_with("not found") || t.ends_with("No such file or directory") || t.ends_with("見つかりません"))
+        {
             return None;
         }
         let hit = names.iter().any(|n| {

@@ -18,7 +18,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     let mut in_addresses_list = false;
 
     for &(i, raw) in lines {
-        let t = raw.trim();
+        let t = raw.trim_ascii();
         if t.is_empty() {
             after_server = false;
             in_addresses_list = false;
@@ -50,7 +50,9 @@ pub fn read(lines: Lines) -> Option<Verdict> {
         after_server = false;
         if let Some(reason) = negative_answer(t) {
             negative.get_or_insert((reason, i));
-        } else if t.contains("no servers could be reached") || t.contains("No response from server") {
+        } else if (t.starts_with(";;") && t.ends_with("no servers could be reached"))
+            || t.starts_with("No response from server")
+        {
             no_servers.get_or_insert(i);
         }
     }
@@ -77,13 +79,14 @@ fn address_value(t: &str) -> Option<&str> {
 /// suffixes of a server address do not parse and are skipped).
 fn first_ip(value: &str) -> Option<String> {
     let word = value.split_whitespace().next()?;
-    word.parse::<IpAddr>().ok().map(|ip| ip.to_string())
+    word.parse::<IpAddr>().ok().map(|_| word.to_string())
 }
 
 /// `** server can't find x: NXDOMAIN`, `*** Can't find x: No answer`, and
 /// the Windows wordings.
 fn negative_answer(t: &str) -> Option<Reason> {
-    if !t.starts_with("**") && !t.contains("can't find") && !t.contains("Can't find") {
+    // `** server can't find`, `*** Can't find`, `*** UnKnown can't find`.
+    if !t.starts_with("**") {
         return None;
     }
     let lower = t.to_ascii_lowercase();
