@@ -486,6 +486,9 @@ struct Stages {
     segment: f64,
     findings: f64,
     total: f64,
+    /// After the analysis, on its report: masking for sharing, and the English summary.
+    mask: f64,
+    summary: f64,
 }
 
 /// Times the findings and the per-service states, derived again from a finished report.
@@ -497,6 +500,16 @@ fn time_findings(report: &nwcheck::analyzer::Report) -> f64 {
     let took = t.elapsed().as_secs_f64();
     black_box((f, s));
     took
+}
+
+/// Times masking the report and writing its summary (what `--mask` and the default output add).
+fn time_after(report: &nwcheck::analyzer::Report) -> [f64; 2] {
+    let (m, tm) = time(|| nwcheck::mask::mask_report(black_box(report)));
+    drop(black_box(m));
+    let style = nwcheck::explain::Style::default();
+    let (s, ts) = time(|| nwcheck::explain::summary(black_box(report), nwcheck::explain::Lang::En, style));
+    drop(black_box(s));
+    [tm, ts]
 }
 
 /// Times decode, password masking and line splitting, and block splitting, on one pass.
@@ -544,6 +557,7 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
     let (mut ta, mut tm, mut tg) = (Vec::new(), Vec::new(), Vec::new());
     let mut ts: [Vec<f64>; 3] = Default::default();
     let mut tf = Vec::new();
+    let (mut tmask, mut tsum) = (Vec::new(), Vec::new());
     for _ in 0..reps {
         // The analysis is dropped inside the timing: freeing it is part of its cost.
         let ((), s) = time(|| drop(black_box(nwcheck::analyze(black_box(bytes), None))));
@@ -552,6 +566,9 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
             ts[k].push(s);
         }
         tf.push(time_findings(&report));
+        let [m, sm] = time_after(&report);
+        tmask.push(m);
+        tsum.push(sm);
         let (n, s) = time(|| count_lines(black_box(bytes)));
         black_box(n);
         tm.push(s);
@@ -569,6 +586,8 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
         segment: median(tsg),
         findings: median(tf),
         total: median(ta.clone()),
+        mask: median(tmask),
+        summary: median(tsum),
     };
     Ok(Row {
         bytes: bytes.len(),
@@ -627,24 +646,35 @@ fn print_table(rows: &[(String, Row)]) {
         println!("   round, so nearly every destination is new: shows what grows faster than the input.");
     }
     println!();
-    println!("where the analyzer's time goes (ms, medians):");
+    println!("where the analyzer's time goes (ms, medians); after || what masking the report for sharing");
+    println!("and writing its English summary add (not part of the analyzer's MB/s):");
     println!(
-        "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9}",
-        "size", "decode", "mask+split_lines", "segment", "readers+machine", "findings", "total"
+        "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
+        "size",
+        "decode",
+        "mask+split_lines",
+        "segment",
+        "readers+machine",
+        "findings",
+        "total",
+        "mask_report",
+        "summary"
     );
     for (label, r) in rows {
         let st = &r.stages;
         let rest = st.total - st.decode - st.lines - st.segment - st.findings;
         let ms = |s: f64| format!("{:.2}", s * 1e3);
         println!(
-            "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9}",
+            "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
             label,
             ms(st.decode),
             ms(st.lines),
             ms(st.segment),
             ms(rest),
             ms(st.findings),
-            ms(st.total)
+            ms(st.total),
+            ms(st.mask),
+            ms(st.summary)
         );
     }
     println!();
