@@ -70,7 +70,7 @@ seed() {
     cp "$log" "$dir/seed-$name"
     awk -v out="$dir/seed-$name-" '
       /^[[:space:]]*##TRY!!/ { n++ }
-      { f = out sprintf("%03d", n); printf "%s\n", $0 >> f; if (f != last) { if (last) close(last); last = f } }
+      { f = out sprintf("%03d", n); if (f != last) { if (last) close(last); last = f }; print > f }
     ' "$log"
   done
   if compgen -G "fuzz/regressions/$1/*" >/dev/null; then
