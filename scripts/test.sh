@@ -2,8 +2,10 @@
 # Runs every check and test of nwcheck: formatting, lints (native and
 # wasm32), the analyzer's unit, golden, property, CLI and fuzz-regression
 # tests, the wasm32 build of the core, the golden samples through the release
-# CLI, and a quick run of the throughput benchmark.
-# Installs what it needs first (idempotent). Run from anywhere.
+# CLI, a quick run of the throughput benchmark, then the web page: its release
+# build, component tests in headless Chromium and end-to-end tests
+# (scripts/test-web.sh). Installs what it needs first (idempotent). Run from
+# anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset NO_COLOR   # trunk and some tools reject NO_COLOR=1
@@ -20,9 +22,6 @@ cargo fmt --check
 step "lints (native)"
 cargo clippy --locked --all-targets -- -D warnings
 
-step "lints (wasm32)"
-cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-
 step "core builds for wasm32"
 cargo build --locked --lib --target wasm32-unknown-unknown
 
@@ -37,3 +36,6 @@ bash scripts/bench.sh --quick
 
 step "tests (native)"
 cargo test --locked
+
+# The web page; also lints every target for wasm32.
+bash scripts/test-web.sh

@@ -63,11 +63,7 @@ pub fn decode(bytes: &[u8]) -> Decoded {
         }
     }
     if let Some(enc) = utf16_without_bom(bytes) {
-        let (text, _) = match enc {
-            Encoding::Utf16Le => encoding_rs::UTF_16LE.decode_without_bom_handling(bytes),
-            _ => encoding_rs::UTF_16BE.decode_without_bom_handling(bytes),
-        };
-        return finish(text, enc);
+        return finish(Cow::Owned(utf16(bytes, enc == Encoding::Utf16Le)), enc);
     }
     if looks_binary(bytes) {
         return binary(None);
@@ -75,7 +71,8 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     match std::str::from_utf8(bytes) {
         Ok(text) => finish(Cow::Borrowed(text), Encoding::Utf8),
         Err(_) => {
-            let (sjis, _, sjis_errors) = encoding_rs::SHIFT_JIS.decode(bytes);
+            let (sjis, sjis_errors) = shift_jis(bytes);
+            let sjis = Cow::Owned(sjis);
             if !sjis_errors {
                 return finish(sjis, Encoding::ShiftJis);
             }
@@ -98,17 +95,89 @@ fn binary(kind: Option<&'static str>) -> Decoded {
 }
 
 fn decode_with_bom(bytes: &[u8]) -> Option<Decoded> {
-    let (enc, label) = if bytes.starts_with(b"\xef\xbb\xbf") {
-        (encoding_rs::UTF_8, Encoding::Utf8Bom)
-    } else if bytes.starts_with(b"\xff\xfe") {
-        (encoding_rs::UTF_16LE, Encoding::Utf16Le)
-    } else if bytes.starts_with(b"\xfe\xff") {
-        (encoding_rs::UTF_16BE, Encoding::Utf16Be)
-    } else {
-        return None;
+    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
+        return Some(finish(String::from_utf8_lossy(rest), Encoding::Utf8Bom));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return Some(finish(Cow::Owned(utf16(rest, true)), Encoding::Utf16Le));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return Some(finish(Cow::Owned(utf16(rest, false)), Encoding::Utf16Be));
+    }
+    None
+}
+
+/// UTF-16 to text; unpaired surrogates and an odd last byte become U+FFFD.
+fn utf16(bytes: &[u8], little_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|p| {
+        let pair = [p[0], p[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut text: String = char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+    if bytes.len() % 2 == 1 {
+        text.push('\u{FFFD}');
+    }
+    text
+}
+
+/// Shift_JIS (as Windows and browsers read it: CP932 with its extensions)
+/// for each double-byte character: its code point, or 0 where none. Rows
+/// are lead bytes 0x81–0x9F and 0xE0–0xFC, columns trail bytes 0x40–0xFC;
+/// little-endian u16. Checked against `encoding_rs` by a test.
+static SHIFT_JIS_TABLE: &[u8; 60 * 189 * 2] = include_bytes!("shift_jis.bin");
+
+/// The character of a Shift_JIS double-byte sequence, if it has one.
+fn shift_jis_pair(lead: u8, trail: u8) -> Option<char> {
+    let row = match lead {
+        0x81..=0x9f => lead - 0x81,
+        0xe0..=0xfc => lead - 0xc1,
+        _ => return None,
     };
-    let (text, _) = enc.decode_with_bom_removal(bytes);
-    Some(finish(text, label))
+    if !(0x40..=0xfc).contains(&trail) {
+        return None;
+    }
+    let at = (usize::from(row) * 189 + usize::from(trail - 0x40)) * 2;
+    let code = u16::from_le_bytes([SHIFT_JIS_TABLE[at], SHIFT_JIS_TABLE[at + 1]]);
+    (code != 0).then(|| char::from_u32(u32::from(code))).flatten()
+}
+
+/// Shift_JIS to text, the way the WHATWG Encoding Standard decodes it;
+/// also tells whether any byte was not valid.
+fn shift_jis(bytes: &[u8]) -> (String, bool) {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut errors = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        match b {
+            0x00..=0x80 => out.push(char::from(b)),
+            0xa1..=0xdf => out.push(char::from_u32(0xff61 + u32::from(b - 0xa1)).unwrap_or('\u{FFFD}')),
+            0x81..=0x9f | 0xe0..=0xfc => match bytes.get(i).and_then(|&t| shift_jis_pair(b, t)) {
+                Some(c) => {
+                    out.push(c);
+                    i += 1;
+                }
+                None => {
+                    errors = true;
+                    out.push('\u{FFFD}');
+                    // A bad trail byte that is ASCII starts the next character.
+                    if bytes.get(i).is_some_and(|&t| t >= 0x80) {
+                        i += 1;
+                    }
+                }
+            },
+            _ => {
+                errors = true;
+                out.push('\u{FFFD}');
+            }
+        }
+    }
+    (out, errors)
 }
 
 /// UTF-16 text without a BOM shows NUL in every other byte for ASCII.
@@ -241,7 +310,8 @@ fn clean(text: &str) -> String {
     out
 }
 
-#[cfg(test)]
+// The tests compare with `encoding_rs`, a native-only dev-dependency.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
@@ -269,9 +339,42 @@ mod tests {
     }
 
     #[test]
-    fn shift_jis() {
-        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("## 実行しているマシンのホスト名はvm01です。\n");
-        check(&bytes, Encoding::ShiftJis, "## 実行しているマシンのホスト名はvm01です。\n");
+    fn shift_jis_text() {
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("## 実行しているマシンのホスト名はvm01です。ｶﾅ①\n");
+        check(&bytes, Encoding::ShiftJis, "## 実行しているマシンのホスト名はvm01です。ｶﾅ①\n");
+    }
+
+    #[test]
+    fn shift_jis_table_matches_encoding_rs() {
+        for lead in (0x81u8..=0x9f).chain(0xe0..=0xfc) {
+            for trail in 0u8..=0xff {
+                let pair = [lead, trail];
+                let (want, _, bad) = encoding_rs::SHIFT_JIS.decode(&pair);
+                let (got, got_bad) = shift_jis(&pair);
+                assert_eq!((got.as_str(), got_bad), (&*want, bad), "{lead:02x} {trail:02x}");
+            }
+        }
+    }
+
+    #[test]
+    fn shift_jis_matches_encoding_rs_on_any_bytes() {
+        let mut x: u32 = 12345;
+        for len in 0..400 {
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    (x >> 16) as u8
+                })
+                .collect();
+            let (want, _, bad) = encoding_rs::SHIFT_JIS.decode(&bytes);
+            assert_eq!(shift_jis(&bytes), (want.into_owned(), bad), "{bytes:02x?}");
+        }
+    }
+
+    #[test]
+    fn utf16_odd_and_unpaired() {
+        assert_eq!(utf16(&[0x41, 0x00, 0x00, 0xd8, 0x42], true), "A\u{FFFD}\u{FFFD}");
+        assert_eq!(utf16(&[0x00, 0x41], false), "A");
     }
 
     #[test]

@@ -13,9 +13,7 @@
 //! level) leaves the service to the destination's name.
 
 use super::model::Service;
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
@@ -93,14 +91,33 @@ enum LineKind<'a> {
     Other,
 }
 
-fn prompt_regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"^\s*(?:\[[^\]]{1,100}\]\s?[#$%]|[A-Za-z0-9_.@:~/()-]{0,100}[#$%>]|PS [^>]{0,200}>)\s*((?:sudo\s+)?(?:nslookup|nc|ncat|netcat|curl)\s.*)$",
-        )
-        .expect("static regex")
-    })
+/// The command after a shell prompt (`[user@vm ~]$ nc -vz host 443`,
+/// `vm01:~ # curl -I https://x`, `$ nslookup x`, `PS C:\> curl ...`), when
+/// the command is one nwcheck reads.
+fn prompt_command(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let rest = if let Some(inner) = t.strip_prefix('[') {
+        let close = inner.find(']').filter(|&c| c <= 100)?;
+        let after = inner[close + 1..].strip_prefix(' ').unwrap_or(&inner[close + 1..]);
+        after.strip_prefix(['#', '$', '%'])?
+    } else if let Some(ps) = t.strip_prefix("PS ") {
+        &ps[ps.find('>')? + 1..]
+    } else {
+        let name_len = t.find(|c: char| !(c.is_ascii_alphanumeric() || "_.@:~/()-".contains(c)))?;
+        if name_len > 100 {
+            return None;
+        }
+        let after = &t[name_len..];
+        after.strip_prefix(' ').filter(|_| name_len > 0).unwrap_or(after).strip_prefix(['#', '$', '%', '>'])?
+    };
+    let command = rest.trim();
+    let mut words = command.split_whitespace();
+    let mut first = words.next()?;
+    if first == "sudo" {
+        first = words.next()?;
+    }
+    let known = matches!(first, "nslookup" | "nc" | "ncat" | "netcat" | "curl");
+    (known && words.next().is_some()).then_some(command)
 }
 
 /// The command of a `##TRY!! ... ##` line.
@@ -126,10 +143,8 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
                 return LineKind::Heading;
             }
         }
-    } else if (t.contains("nslookup") || t.contains("nc") || t.contains("curl")) && prompt_regex().is_match(line) {
-        if let Some(caps) = prompt_regex().captures(line) {
-            return LineKind::Command(caps.get(1).map_or("", |m| m.as_str()).trim());
-        }
+    } else if let Some(command) = prompt_command(line) {
+        return LineKind::Command(command);
     }
     match first {
         b'=' | b'-' if t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-') => LineKind::Separator,
@@ -513,6 +528,17 @@ HTTP/1.1 200 OK
         assert_eq!(set("### Servicetag : AzureFrontDoor.FirstParty の疎通確認 ###"), "keep");
         assert_eq!(set("#### (7) プライベート エンドポイント (お客様固有 FQDN) への疎通確認 ####"), "none");
         assert_eq!(set("#### 環境情報確認終了 ####"), "none");
+    }
+
+    #[test]
+    fn prompts() {
+        assert_eq!(prompt_command("[azureuser@vm01 ~]$ nc -vz a 443"), Some("nc -vz a 443"));
+        assert_eq!(prompt_command("vm01:~ # curl -I https://x"), Some("curl -I https://x"));
+        assert_eq!(prompt_command("$ sudo nslookup x"), Some("sudo nslookup x"));
+        assert_eq!(prompt_command("PS C:\\Users\\me> curl -I https://x"), Some("curl -I https://x"));
+        assert_eq!(prompt_command("$ ls -l"), None);
+        assert_eq!(prompt_command("Connection to a 443 port [tcp/https] succeeded!"), None);
+        assert_eq!(prompt_command("nc -vz a 443"), None);
     }
 
     #[test]

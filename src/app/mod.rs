@@ -1,1 +1,72 @@
-//! The web page (wasm32 only): renders a report and gathers input.
+//! The web page (wasm32 only): gathers logs (drop, file picker, paste,
+//! sample), runs [`crate::analyze`] once per input in the reducer
+//! ([`state`]), and renders the report with the texts of [`crate::explain`].
+//!
+//! The page holds no analysis logic and sends nothing anywhere: logs are
+//! read with the browser's `FileReader`, exported through the clipboard or a
+//! `blob:` download, and only the language choice is remembered.
+
+mod banner;
+pub mod browser;
+mod findings;
+mod hand_off;
+mod input;
+mod log_view;
+mod machine;
+mod root;
+mod services;
+pub mod state;
+mod tabs;
+pub mod text;
+
+pub use root::{App, AppProps};
+
+use crate::analyzer::model::{Overall, ServiceStatus, Severity, Status};
+
+/// The CSS class of a check's status (colour is never the only cue: an
+/// icon and words are always shown too).
+pub(crate) fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Ok => "s-ok",
+        Status::Failed => "s-failed",
+        Status::NotRun => "s-not-run",
+        Status::Unknown => "s-unknown",
+    }
+}
+
+/// Icon and CSS class of a service's state.
+pub(crate) fn service_mark(status: ServiceStatus) -> (&'static str, &'static str) {
+    match status {
+        ServiceStatus::Ok => ("✔", "s-ok"),
+        ServiceStatus::Problems => ("✘", "s-failed"),
+        ServiceStatus::Inconclusive => ("?", "s-unknown"),
+        ServiceStatus::NotChecked => ("–", "s-not-run"),
+    }
+}
+
+/// Icon and CSS class of the whole log's verdict.
+pub(crate) fn overall_mark(overall: Overall) -> (&'static str, &'static str) {
+    match overall {
+        Overall::Ok => ("✔", "s-ok"),
+        Overall::Problems => ("✘", "s-failed"),
+        Overall::Inconclusive => ("?", "s-unknown"),
+        Overall::NotALog => ("!", "s-not-a-log"),
+    }
+}
+
+/// Icon and CSS class of a finding's severity.
+pub(crate) fn severity_mark(severity: Severity) -> (&'static str, &'static str) {
+    match severity {
+        Severity::Error => ("✘", "sev-error"),
+        Severity::Warning => ("!", "sev-warning"),
+        Severity::Info => ("i", "sev-info"),
+    }
+}
+
+/// The JSON contract's word for an enum value (`utf-8`, `linux-backup`, `not-a-log`).
+pub(crate) fn schema_word<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}

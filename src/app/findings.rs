@@ -1,0 +1,91 @@
+//! Every finding in plain words: what it means, what to check next, links
+//! to Microsoft Learn, the destinations concerned, and a button that
+//! opens the log at the evidence.
+
+use super::banner::show_in_log_button;
+use super::severity_mark;
+use super::state::Evidence;
+use super::text::{t, Key};
+use crate::analyzer::model::Report;
+use crate::explain::{finding, not_a_log_message, severity_label, Lang};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FindingListProps {
+    pub lang: Lang,
+    pub report: Rc<Report>,
+    pub onshow: Callback<Evidence>,
+}
+
+#[component(FindingList)]
+pub fn finding_list(props: &FindingListProps) -> Html {
+    let lang = props.lang;
+    let report = &props.report;
+    html! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">{ t(lang, Key::Findings) }</h2>
+            if report.findings.is_empty() {
+                <p class="muted">{ t(lang, Key::NoFindings) }</p>
+            }
+            { for report.findings.iter().enumerate().map(|(i, f)| {
+                let text = finding(f.id, lang);
+                let (mark, class) = severity_mark(f.severity);
+                let title_id = format!("finding-{i}-title");
+                let cause = f.cause.map(|c| not_a_log_message(c, f.detail.as_deref(), lang));
+                let evidence = (f.lines[0] > 0).then_some(Evidence { lines: f.lines, line: None });
+                html! {
+                    <article
+                        class={classes!("finding", class)}
+                        id={format!("finding-{i}")}
+                        data-finding={f.id.id()}
+                        data-severity={super::schema_word(&f.severity)}
+                        aria-labelledby={title_id.clone()}
+                        tabindex="-1"
+                    >
+                        <h3 id={title_id}>
+                            <span class={classes!("severity", class)}>
+                                <span class="mark" aria-hidden="true">{ mark }</span>
+                                { severity_label(f.severity, lang) }
+                            </span>
+                            <span class="finding-title">{ text.title }</span>
+                        </h3>
+                        if let Some(cause) = cause {
+                            <p class="cause">{ cause }</p>
+                        }
+                        <p class="what">{ text.what }</p>
+                        if !f.fqdns.is_empty() {
+                            <div class="fqdns">
+                                <span class="label">{ t(lang, Key::Destinations) }{ ": " }</span>
+                                <ul>{ for f.fqdns.iter().map(|d| html! { <li><code>{ d.clone() }</code></li> }) }</ul>
+                            </div>
+                        }
+                        if !text.next.is_empty() {
+                            <h4>{ t(lang, Key::WhatToCheck) }</h4>
+                            <ul class="next">{ for text.next.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
+                        }
+                        if !text.links.is_empty() {
+                            <h4>{ t(lang, Key::LearnMore) }</h4>
+                            <ul class="links">
+                                { for text.links.iter().map(|l| html! {
+                                    <li><a href={learn_url(l.url, lang)} target="_blank" rel="noopener noreferrer">{ l.title(lang) }</a></li>
+                                }) }
+                            </ul>
+                        }
+                        if let Some(evidence) = evidence {
+                            { show_in_log_button(lang, evidence, &props.onshow, Key::ShowInLog) }
+                        }
+                    </article>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Microsoft Learn pages open in the reader's language (`/ja-jp/`); other links stay as they are.
+fn learn_url(url: &str, lang: Lang) -> String {
+    match (lang, url.strip_prefix("https://learn.microsoft.com/")) {
+        (Lang::Ja, Some(rest)) => format!("https://learn.microsoft.com/ja-jp/{rest}"),
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,278 @@
+//! The root component: holds the one reducer, reads files, and lays out
+//! the page. Dropping files works anywhere on the page.
+
+use super::banner::Banner;
+use super::browser;
+use super::findings::FindingList;
+use super::hand_off::{Export, HandOffBar};
+use super::input::InputPanel;
+use super::log_view::LogDialog;
+use super::machine::MachineSummary;
+use super::services::ServiceCards;
+use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB};
+use super::tabs::DocTabs;
+use super::text::{t, too_large, Key};
+use crate::analyzer::model::Overall;
+use crate::explain::{summary, Lang, Style};
+use gloo_file::callbacks::FileReader;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The sample behind the "Try a sample log" button.
+const SAMPLE_NAME: &str = "sample-proxy-auth-407.log";
+const SAMPLE: &[u8] = include_bytes!("../../tests/data/proxy-auth-407.log");
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// The language to start in; the browser's (or the remembered one) when not given.
+    #[prop_or_default]
+    pub lang: Option<Lang>,
+}
+
+#[component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let start_lang = props.lang;
+    let state = use_reducer(move || State::new(start_lang.unwrap_or_else(browser::initial_lang)));
+    // Pending FileReaders: dropping one cancels its read, so they are kept
+    // here until the reducer has the result.
+    let readers: Rc<RefCell<HashMap<u32, FileReader>>> = use_mut_ref(HashMap::new);
+    let next_read = use_mut_ref(|| 0u32);
+    let lang = state.lang;
+
+    use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
+    {
+        let readers = readers.clone();
+        let pending: Vec<u32> = state.reading.iter().map(|(id, _)| *id).collect();
+        use_effect_with(pending, move |pending| readers.borrow_mut().retain(|id, _| pending.contains(id)));
+    }
+
+    let onfiles = {
+        let dispatch = state.dispatcher();
+        let readers = readers.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            for file in files {
+                let name = AttrValue::from(file.name());
+                let bytes = file.size();
+                if bytes > MAX_FILE_BYTES {
+                    dispatch.dispatch(Action::TooLarge { name, bytes });
+                    continue;
+                }
+                let read = {
+                    let mut n = next_read.borrow_mut();
+                    *n += 1;
+                    *n
+                };
+                dispatch.dispatch(Action::Reading { read, name: name.clone() });
+                let done = dispatch.clone();
+                let reader = gloo_file::callbacks::read_as_bytes(&gloo_file::File::from(file), move |result| {
+                    let result = result.map_err(|e| e.to_string());
+                    done.dispatch(Action::Read { read, name, result });
+                });
+                readers.borrow_mut().insert(read, reader);
+            }
+        })
+    };
+    let onpaste = state.dispatcher().to_callback().reform(Action::Pasted);
+    let onsample = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::Sample { name: SAMPLE_NAME.into(), bytes: SAMPLE }))
+    };
+    let onlang = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: Event| {
+            let Some(select) = e.target_dyn_into::<web_sys::HtmlSelectElement>() else {
+                return;
+            };
+            let lang = Lang::from_tag(&select.value());
+            browser::remember_lang(lang);
+            dispatch.dispatch(Action::SetLang(lang));
+        })
+    };
+
+    // Drag and drop anywhere on the page.
+    let ondragover = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            if browser::drag_has_files(&e) {
+                e.prevent_default();
+                if let Some(dt) = e.data_transfer() {
+                    dt.set_drop_effect("copy");
+                }
+                dispatch.dispatch(Action::Dragging(true));
+            }
+        })
+    };
+    let ondragleave = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |e: DragEvent| {
+            // Leaving the window has no related target; moving between elements has one.
+            if e.related_target().is_none() {
+                dispatch.dispatch(Action::Dragging(false));
+            }
+        })
+    };
+    let ondrop = {
+        let dispatch = state.dispatcher();
+        let onfiles = onfiles.clone();
+        Callback::from(move |e: DragEvent| {
+            if !browser::drag_has_files(&e) {
+                return;
+            }
+            e.prevent_default();
+            dispatch.dispatch(Action::Dragging(false));
+            let files = browser::files_of(e.data_transfer().and_then(|dt| dt.files()));
+            if !files.is_empty() {
+                onfiles.emit(files);
+            }
+        })
+    };
+
+    let onshow = state.dispatcher().to_callback().reform(Action::ShowLog);
+    let onclose_log = state.dispatcher().to_callback().reform(|()| Action::CloseLog);
+    let onselect = state.dispatcher().to_callback().reform(Action::Select);
+    let onclose_doc = state.dispatcher().to_callback().reform(Action::CloseDoc);
+    let ondismiss = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::DismissNotices);
+    let onmask = state.dispatcher().to_callback().reform(Action::SetMask);
+    let onfailures_only = state.dispatcher().to_callback().reform(Action::SetFailuresOnly);
+    let onprint = Callback::from(|()| browser::print());
+
+    let current = state.current_doc().cloned();
+    let onexport = {
+        let dispatch = state.dispatcher();
+        let current = current.clone();
+        let mask = state.mask;
+        Callback::from(move |what: Export| {
+            let Some(doc) = &current else {
+                return;
+            };
+            let report = if mask { crate::mask::mask_report(&doc.report) } else { (*doc.report).clone() };
+            match what {
+                Export::Text | Export::Markdown => {
+                    let style = Style { markdown: what == Export::Markdown, color: false };
+                    let text = summary(&report, lang, style);
+                    let dispatch = dispatch.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = if browser::copy_text(&text).await {
+                            HandOff::Copied
+                        } else {
+                            HandOff::CopyFailed(text.into())
+                        };
+                        dispatch.dispatch(Action::HandOff(Some(result)));
+                    });
+                }
+                Export::Json => {
+                    if let Ok(json) = serde_json::to_string_pretty(&report) {
+                        if browser::download(&doc.name.json_file_name(), &json, "application/json") {
+                            dispatch.dispatch(Action::HandOff(Some(HandOff::Downloaded)));
+                        }
+                    }
+                }
+            }
+        })
+    };
+
+    let reading: Vec<AttrValue> = state.reading.iter().map(|(_, name)| name.clone()).collect();
+    let log_doc = state.log.and_then(|target| state.docs.iter().find(|d| d.id == target.doc).cloned());
+    let evidence: Option<Evidence> = state.log.map(|target| target.evidence);
+
+    html! {
+        <div class={classes!("app", state.dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+            <a class="skip-link" href="#main">{ lang.pick("本文へ移動", "Skip to content") }</a>
+            <header class="top">
+                <div class="brand">
+                    <h1>{ "nwcheck" }<span class="subtitle">{ title_rest(lang) }</span></h1>
+                    <p class="tagline">{ t(lang, Key::Tagline) }</p>
+                </div>
+                <div class="lang">
+                    <label for="lang-select">{ t(lang, Key::Language) }</label>
+                    <select id="lang-select" onchange={onlang}>
+                        <option value="ja" selected={lang == Lang::Ja} lang="ja">{ "日本語" }</option>
+                        <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
+                    </select>
+                </div>
+            </header>
+            <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
+            <main id="main" tabindex="-1">
+                <InputPanel {lang} {reading} {onfiles} {onpaste} {onsample} />
+                if !state.notices.is_empty() {
+                    <div class="notices" role="alert">
+                        <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(lang, n) }</li> }) }</ul>
+                        <button type="button" class="link-button" onclick={ondismiss}>{ t(lang, Key::DismissNotices) }</button>
+                    </div>
+                }
+                if state.docs.len() > 1 {
+                    <DocTabs {lang} docs={state.docs.clone()} current={state.current} {onselect} onclose={onclose_doc.clone()} />
+                }
+                if let Some(doc) = &current {
+                    <div class="report" key={doc.id} data-doc={doc.id.to_string()}>
+                        <Banner
+                            {lang}
+                            report={doc.report.clone()}
+                            name={AttrValue::from(doc.name.label(lang))}
+                            onclose={(state.docs.len() == 1).then(|| onclose_doc.reform({ let id = doc.id; move |()| id }))}
+                        />
+                        { report_body(&state, doc, lang, onshow.clone(), onexport.clone(), onmask.clone(), onfailures_only.clone(), onprint.clone()) }
+                    </div>
+                } else {
+                    <p class="empty muted">{ t(lang, Key::NothingYet) }</p>
+                }
+            </main>
+            <footer class="foot"><p>{ t(lang, Key::Footer) }</p></footer>
+            <div class="drop-overlay" aria-hidden="true"><p>{ t(lang, Key::DropRelease) }</p></div>
+            <LogDialog
+                {lang}
+                text={log_doc.as_ref().map(|d| d.text.clone())}
+                name={AttrValue::from(log_doc.as_ref().map(|d| d.name.label(lang)).unwrap_or_default())}
+                {evidence}
+                onclose={onclose_log}
+            />
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report_body(
+    state: &State,
+    doc: &super::state::Doc,
+    lang: Lang,
+    onshow: Callback<Evidence>,
+    onexport: Callback<Export>,
+    onmask: Callback<bool>,
+    onfailures_only: Callback<bool>,
+    onprint: Callback<()>,
+) -> Html {
+    let report = doc.report.clone();
+    let is_log = report.overall != Overall::NotALog;
+    html! {
+        <>
+            if is_log {
+                <ServiceCards
+                    {lang}
+                    report={report.clone()}
+                    failures_only={state.failures_only}
+                    {onfailures_only}
+                    onshow={onshow.clone()}
+                />
+            }
+            <FindingList {lang} report={report.clone()} onshow={onshow.clone()} />
+            if is_log {
+                <MachineSummary {lang} {report} {onshow} />
+            }
+            <HandOffBar {lang} mask={state.mask} status={state.hand_off.clone()} {onexport} {onmask} {onprint} />
+        </>
+    }
+}
+
+fn title_rest(lang: Lang) -> &'static str {
+    lang.pick("Azure Backup 疎通確認ログの判定", "Azure Backup network-check log verdicts")
+}
+
+fn notice_text(lang: Lang, notice: &Notice) -> String {
+    match notice {
+        Notice::TooLarge { name, bytes } => too_large(lang, name, *bytes, MAX_FILE_MB),
+        Notice::ReadFailed { name, error } => format!("{name}: {} ({error})", t(lang, Key::ReadFailed)),
+        Notice::EmptyPaste => t(lang, Key::EmptyPaste).to_string(),
+    }
+}

@@ -1,0 +1,271 @@
+//! The page's state and the one reducer that changes it. Loading a log
+//! runs the analyzer here and nowhere else.
+
+use crate::analyzer::model::Report;
+use crate::explain::Lang;
+use crate::Analysis;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Files larger than this are not read (a network-check log is usually
+/// under 1 MB; reading hundreds of megabytes would stall the tab).
+pub const MAX_FILE_MB: usize = 16;
+pub const MAX_FILE_BYTES: f64 = (MAX_FILE_MB * 1024 * 1024) as f64;
+
+/// One analyzed input.
+#[derive(Debug, PartialEq)]
+pub struct Doc {
+    /// Unique for the page's lifetime.
+    pub id: u32,
+    pub name: DocName,
+    pub report: Rc<Report>,
+    /// The decoded log the report's line numbers point into.
+    pub text: Rc<str>,
+}
+
+/// Where an input came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocName {
+    /// A file (or the sample) with this name.
+    File(AttrValue),
+    /// The n-th text pasted into the paste box.
+    Pasted(u32),
+}
+
+impl DocName {
+    /// The name to show: the file name, or "Pasted text 2".
+    pub fn label(&self, lang: Lang) -> String {
+        match self {
+            DocName::File(name) => name.to_string(),
+            DocName::Pasted(1) => super::text::t(lang, super::text::Key::PastedText).to_string(),
+            DocName::Pasted(n) => format!("{} {n}", super::text::t(lang, super::text::Key::PastedText)),
+        }
+    }
+
+    /// The name of the downloaded JSON file.
+    pub fn json_file_name(&self) -> String {
+        match self {
+            DocName::File(name) => {
+                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+                let stem = base.strip_suffix(".log").or_else(|| base.strip_suffix(".txt")).unwrap_or(base);
+                format!("nwcheck-{stem}.json")
+            }
+            DocName::Pasted(n) => format!("nwcheck-pasted-{n}.json"),
+        }
+    }
+}
+
+/// Something about an input that did not become a report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    TooLarge { name: AttrValue, bytes: f64 },
+    ReadFailed { name: AttrValue, error: AttrValue },
+    EmptyPaste,
+}
+
+/// Lines of a log to show as evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Evidence {
+    /// First and last 1-based line of the block.
+    pub lines: [usize; 2],
+    /// The one line that decided, when there is one.
+    pub line: Option<usize>,
+}
+
+/// The log dialog: which doc, and which lines it highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogTarget {
+    pub doc: u32,
+    pub evidence: Evidence,
+}
+
+/// What the last copy or download did, for the status line.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HandOff {
+    Copied,
+    /// The clipboard refused; the text is shown for copying by hand.
+    CopyFailed(AttrValue),
+    Downloaded,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub docs: Vec<Rc<Doc>>,
+    /// The id of the doc on screen.
+    pub current: Option<u32>,
+    /// Files being read: read id and name.
+    pub reading: Vec<(u32, AttrValue)>,
+    pub notices: Vec<Notice>,
+    pub failures_only: bool,
+    pub mask: bool,
+    pub log: Option<LogTarget>,
+    pub dragging: bool,
+    pub hand_off: Option<HandOff>,
+    next_doc: u32,
+    pasted: u32,
+}
+
+/// Everything that can happen to the page.
+#[derive(Debug)]
+pub enum Action {
+    SetLang(Lang),
+    /// A file read started (the id comes from the caller).
+    Reading {
+        read: u32,
+        name: AttrValue,
+    },
+    /// A file read ended.
+    Read {
+        read: u32,
+        name: AttrValue,
+        result: Result<Vec<u8>, String>,
+    },
+    /// A file was not read because of its size.
+    TooLarge {
+        name: AttrValue,
+        bytes: f64,
+    },
+    /// Text from the paste box.
+    Pasted(String),
+    /// The built-in sample log.
+    Sample {
+        name: AttrValue,
+        bytes: &'static [u8],
+    },
+    Select(u32),
+    CloseDoc(u32),
+    DismissNotices,
+    SetFailuresOnly(bool),
+    SetMask(bool),
+    ShowLog(Evidence),
+    CloseLog,
+    Dragging(bool),
+    HandOff(Option<HandOff>),
+}
+
+impl State {
+    pub fn new(lang: Lang) -> State {
+        State {
+            lang,
+            docs: Vec::new(),
+            current: None,
+            reading: Vec::new(),
+            notices: Vec::new(),
+            failures_only: false,
+            mask: false,
+            log: None,
+            dragging: false,
+            hand_off: None,
+            next_doc: 1,
+            pasted: 0,
+        }
+    }
+
+    /// The doc on screen.
+    pub fn current_doc(&self) -> Option<&Rc<Doc>> {
+        let id = self.current?;
+        self.docs.iter().find(|d| d.id == id)
+    }
+
+    /// Analyzes one input and puts it on screen.
+    fn add(&mut self, name: DocName, source: Option<&str>, bytes: &[u8]) {
+        let Analysis { report, text } = crate::analyze(bytes, source);
+        let id = self.next_doc;
+        self.next_doc += 1;
+        self.docs.push(Rc::new(Doc { id, name, report: Rc::new(report), text: text.into() }));
+        self.current = Some(id);
+        self.log = None;
+        self.hand_off = None;
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetLang(lang) => {
+                if lang == s.lang {
+                    return self;
+                }
+                s.lang = lang;
+            }
+            Action::Reading { read, name } => s.reading.push((read, name)),
+            Action::Read { read, name, result } => {
+                s.reading.retain(|(id, _)| *id != read);
+                match result {
+                    Ok(bytes) => {
+                        let source = name.to_string();
+                        s.add(DocName::File(name), Some(&source), &bytes);
+                    }
+                    Err(error) => s.notices.push(Notice::ReadFailed { name, error: error.into() }),
+                }
+            }
+            Action::TooLarge { name, bytes } => s.notices.push(Notice::TooLarge { name, bytes }),
+            Action::Pasted(text) => {
+                if text.trim().is_empty() {
+                    s.notices.push(Notice::EmptyPaste);
+                } else {
+                    s.pasted += 1;
+                    s.add(DocName::Pasted(s.pasted), None, text.as_bytes());
+                }
+            }
+            Action::Sample { name, bytes } => {
+                let source = name.to_string();
+                s.add(DocName::File(name), Some(&source), bytes);
+            }
+            Action::Select(id) => {
+                if s.current == Some(id) || !s.docs.iter().any(|d| d.id == id) {
+                    return self;
+                }
+                s.current = Some(id);
+                s.log = None;
+                s.hand_off = None;
+            }
+            Action::CloseDoc(id) => {
+                let Some(at) = s.docs.iter().position(|d| d.id == id) else {
+                    return self;
+                };
+                s.docs.remove(at);
+                if s.current == Some(id) {
+                    s.current = s.docs.get(at).or_else(|| s.docs.last()).map(|d| d.id);
+                    s.log = None;
+                    s.hand_off = None;
+                }
+            }
+            Action::DismissNotices => {
+                if s.notices.is_empty() {
+                    return self;
+                }
+                s.notices.clear();
+            }
+            Action::SetFailuresOnly(on) => s.failures_only = on,
+            Action::SetMask(on) => {
+                s.mask = on;
+                s.hand_off = None;
+            }
+            Action::ShowLog(evidence) => {
+                let Some(doc) = s.current else {
+                    return self;
+                };
+                s.log = Some(LogTarget { doc, evidence });
+            }
+            Action::CloseLog => {
+                if s.log.is_none() {
+                    return self;
+                }
+                s.log = None;
+            }
+            Action::Dragging(on) => {
+                if s.dragging == on {
+                    return self;
+                }
+                s.dragging = on;
+            }
+            Action::HandOff(h) => s.hand_off = h,
+        }
+        Rc::new(s)
+    }
+}

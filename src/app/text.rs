@@ -1,0 +1,233 @@
+//! The page's own words (buttons, headings, notices) in Japanese and
+//! English. Verdicts, findings and their explanations come from
+//! [`crate::explain`]; this module only names the parts of the page.
+
+use crate::explain::Lang;
+
+/// A fixed text of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Title,
+    Tagline,
+    Privacy,
+    DropHere,
+    DropRelease,
+    ChooseFiles,
+    PasteLabel,
+    PastePlaceholder,
+    CheckPasted,
+    Sample,
+    SampleHint,
+    Language,
+    LoadedLogs,
+    Close,
+    CloseLog,
+    DismissNotices,
+    NothingYet,
+    FailuresOnly,
+    MaskSwitch,
+    MaskNote,
+    CopyText,
+    CopyMarkdown,
+    DownloadJson,
+    Print,
+    Copied,
+    CopyFailed,
+    Downloaded,
+    HandOff,
+    AtAGlance,
+    Machine,
+    Findings,
+    NoFindings,
+    WhatToCheck,
+    LearnMore,
+    ShowInLog,
+    Destinations,
+    Fqdn,
+    Region,
+    TcpPort,
+    NotChecked,
+    AllOkHidden,
+    LogTitle,
+    LogHint,
+    Host,
+    RunAt,
+    Os,
+    Kernel,
+    Virtualization,
+    Architecture,
+    Addresses,
+    DnsServer,
+    Script,
+    Proxy,
+    ProxyNone,
+    ProxySeenInCurl,
+    ProxyPasswordMasked,
+    ShowProxyLines,
+    File,
+    Encoding,
+    Format,
+    Lines,
+    PastedText,
+    SeeFinding,
+    Footer,
+    ReadFailed,
+    EmptyPaste,
+    MoreChecks,
+    EvidenceLine,
+    Command,
+    Notes,
+}
+
+/// The text for `key` in `lang`.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    use Key as K;
+    let (ja, en) = match key {
+        K::Title => ("nwcheck: Azure Backup 疎通確認ログの判定", "nwcheck: verdicts for the Azure Backup network check"),
+        K::Tagline => (
+            "疎通確認スクリプト (Check_Backup_NW_Linux_verX.X.sh) が出力した CheckNWResult_<ホスト名>_<日時>.log を読み取り、宛先ごと・確認ごとに結果と次に確認すべきことを示します。",
+            "Reads the CheckNWResult_<host>_<date>.log written by the network-check script (Check_Backup_NW_Linux_verX.X.sh) and gives a verdict for every destination and check, with what to check next.",
+        ),
+        K::Privacy => (
+            "ログはこのブラウザーの中だけで読み取ります。どこにも送信・保存されません。ページの読み込み後は一切通信せず、オフラインでも動きます。",
+            "Your log is read inside this browser only: it is never uploaded or stored. After the page has loaded it makes no network request at all, and it keeps working offline.",
+        ),
+        K::DropHere => (
+            "ログ ファイルをここ (ページのどこでも可) にドロップ",
+            "Drop log files here (anywhere on the page)",
+        ),
+        K::DropRelease => ("ドロップするとこのブラウザーの中で確認します", "Drop to check them in this browser"),
+        K::ChooseFiles => ("ファイルを選択…", "Choose files…"),
+        K::PasteLabel => ("またはログの内容を貼り付け", "Or paste the log's text"),
+        K::PastePlaceholder => ("ログの内容 (#### 環境情報確認 #### から最後まで) をここに貼り付け", "Paste the whole log here, from its first line to its last"),
+        K::CheckPasted => ("貼り付けた内容を確認", "Check pasted text"),
+        K::Sample => ("サンプルのログで試す", "Try a sample log"),
+        K::SampleHint => (
+            "サンプル: プロキシが認証を求めている (407) マシンのログ",
+            "Sample: a machine whose proxy asks for credentials (407)",
+        ),
+        K::Language => ("言語", "Language"),
+        K::LoadedLogs => ("読み込んだログ", "Loaded logs"),
+        K::Close => ("閉じる", "Close"),
+        K::CloseLog => ("このログを閉じる", "Close this log"),
+        K::DismissNotices => ("お知らせを消す", "Dismiss"),
+        K::NothingYet => (
+            "まだログがありません。ファイルをドロップするか、選択するか、貼り付けてください。",
+            "No log yet. Drop, choose or paste one.",
+        ),
+        K::FailuresOnly => ("問題のある宛先だけ表示", "Show only destinations with problems"),
+        K::MaskSwitch => ("ホスト名と IP アドレスを伏せる", "Mask host names and IP addresses"),
+        K::MaskNote => (
+            "コピーする要約とダウンロードする JSON に適用されます。プロキシのパスワードは常に伏せています。",
+            "Applies to the copied summary and the downloaded JSON. Proxy passwords are always masked.",
+        ),
+        K::CopyText => ("要約をコピー (テキスト)", "Copy summary (text)"),
+        K::CopyMarkdown => ("要約をコピー (Markdown)", "Copy summary (Markdown)"),
+        K::DownloadJson => ("JSON をダウンロード", "Download JSON"),
+        K::Print => ("印刷", "Print"),
+        K::Copied => ("クリップボードにコピーしました。", "Copied to the clipboard."),
+        K::CopyFailed => (
+            "自動でコピーできませんでした。下の欄の文字を選んでコピーしてください。",
+            "Could not copy automatically. Select the text below and copy it.",
+        ),
+        K::Downloaded => ("JSON を保存しました。", "The JSON file was saved."),
+        K::HandOff => ("サポート チケットへ", "For the support ticket"),
+        K::AtAGlance => ("宛先ごとの結果", "Destinations at a glance"),
+        K::Machine => ("確認したマシン", "The machine"),
+        K::Findings => ("所見と次に確認すること", "Findings and what to check next"),
+        K::NoFindings => ("所見はありません。", "No findings."),
+        K::WhatToCheck => ("次に確認すること", "What to check next"),
+        K::LearnMore => ("参考資料", "Learn more"),
+        K::ShowInLog => ("ログの該当箇所を表示", "Show in the log"),
+        K::Destinations => ("対象の宛先", "Destinations concerned"),
+        K::Fqdn => ("宛先 (FQDN)", "Destination (FQDN)"),
+        K::Region => ("リージョン", "Region"),
+        K::TcpPort => ("TCP (ポート)", "TCP (port)"),
+        K::NotChecked => ("このログでは確認されていません。", "Not checked in this log."),
+        K::AllOkHidden => (
+            "問題のある宛先はありません (問題のみ表示中)。",
+            "No destination with problems (showing problems only).",
+        ),
+        K::LogTitle => ("ログ", "Log"),
+        K::LogHint => ("強調表示された行が根拠です。", "The highlighted lines are the evidence."),
+        K::Host => ("ホスト名", "Host"),
+        K::RunAt => ("実行日時", "Run at"),
+        K::Os => ("OS", "OS"),
+        K::Kernel => ("カーネル", "Kernel"),
+        K::Virtualization => ("仮想化", "Virtualization"),
+        K::Architecture => ("アーキテクチャ", "Architecture"),
+        K::Addresses => ("アドレス", "Addresses"),
+        K::DnsServer => ("DNS サーバー", "DNS server"),
+        K::Script => ("スクリプト", "Script"),
+        K::Proxy => ("プロキシ", "Proxy"),
+        K::ProxyNone => ("設定なし", "not set"),
+        K::ProxySeenInCurl => (
+            "curl の出力にプロキシ経由の接続 (Connection established) があります。",
+            "curl's output shows a connection through a proxy (Connection established).",
+        ),
+        K::ProxyPasswordMasked => (
+            "プロキシの URL にユーザー名とパスワードが含まれています。パスワードは *** で伏せています。",
+            "The proxy URL carries a user name and password. The password is shown as ***.",
+        ),
+        K::ShowProxyLines => ("プロキシ設定の行を表示", "Show the proxy lines"),
+        K::File => ("ファイル", "File"),
+        K::Encoding => ("文字コード", "Encoding"),
+        K::Format => ("形式", "Format"),
+        K::Lines => ("行数", "Lines"),
+        K::PastedText => ("貼り付けたテキスト", "Pasted text"),
+        K::SeeFinding => ("関連する所見", "Related findings"),
+        K::Footer => (
+            "nwcheck はログをこのブラウザーの中だけで読み取ります。Cookie、アクセス解析、外部のフォントや CDN は使っていません。",
+            "nwcheck reads logs inside this browser only. No cookies, no analytics, no external fonts or CDNs.",
+        ),
+        K::ReadFailed => ("ファイルを読み取れませんでした", "The file could not be read"),
+        K::EmptyPaste => ("貼り付け欄が空です。", "The paste box is empty."),
+        K::MoreChecks => ("件の確認 (ログを参照)", "more checks (see the log)"),
+        K::EvidenceLine => ("根拠の行", "Evidence line"),
+        K::Command => ("コマンド", "Command"),
+        K::Notes => ("注意", "Notes"),
+    };
+    lang.pick(ja, en)
+}
+
+/// "Lines 12–15" / "行 12–15".
+pub fn lines_label(lang: Lang, lines: [usize; 2]) -> String {
+    let range = if lines[0] == lines[1] { lines[0].to_string() } else { format!("{}–{}", lines[0], lines[1]) };
+    match lang {
+        Lang::Ja => format!("{range} 行目"),
+        Lang::En if lines[0] == lines[1] => format!("line {range}"),
+        Lang::En => format!("lines {range}"),
+    }
+}
+
+/// A file that is larger than the page reads.
+pub fn too_large(lang: Lang, name: &str, bytes: f64, max_mb: usize) -> String {
+    // Tenths of a megabyte, written with integers (no float formatting code in the wasm).
+    let tenths = (bytes / (1024.0 * 1024.0 / 10.0)).round() as u64;
+    let mb = format!("{}.{}", tenths / 10, tenths % 10);
+    match lang {
+        Lang::Ja => format!(
+            "{name}: ファイルが大きすぎます ({mb} MB)。読み取れるのは {max_mb} MB までです。疎通確認ログは通常 1 MB 未満なので、選んだファイルを確認してください。"
+        ),
+        Lang::En => format!(
+            "{name}: the file is too large ({mb} MB). nwcheck reads files up to {max_mb} MB; a network-check log is usually under 1 MB, so check that this is the right file."
+        ),
+    }
+}
+
+/// Counts of checks by status for the banner: "36 checks: 30 OK, 6 failed".
+pub fn counts(lang: Lang, total: usize, parts: &[(usize, &str)]) -> String {
+    let parts: Vec<String> = parts.iter().filter(|(n, _)| *n > 0).map(|(n, label)| format!("{label} {n}")).collect();
+    match lang {
+        Lang::Ja => format!("確認 {total} 件: {}", parts.join("、")),
+        Lang::En => format!("{total} checks: {}", parts.join(", ")),
+    }
+}
+
+/// The accessible name of a check button.
+pub fn check_button_label(lang: Lang, kind: &str, fqdn: &str, cell: &str, status: &str, lines: [usize; 2]) -> String {
+    match lang {
+        Lang::Ja => format!("{fqdn} の {kind}: {status}、{cell}。{} のログを開く", lines_label(lang, lines)),
+        Lang::En => format!("{kind} for {fqdn}: {status}, {cell}. Open the log at {}", lines_label(lang, lines)),
+    }
+}

@@ -1,0 +1,226 @@
+//! Component tests of the web page in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test web`): the page is
+//! mounted into a fresh element, driven through the DOM, and checked
+//! through the DOM and the reducer.
+#![cfg(target_arch = "wasm32")]
+
+use nwcheck::app::state::{Action, DocName, Notice, State};
+use nwcheck::app::App;
+use nwcheck::explain::Lang;
+use std::rc::Rc;
+use std::time::Duration;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE_EXPECT: &str = include_str!("data/proxy-auth-407.expect.json");
+const TIMEOUT_LOG: &str = include_str!("data/backup-443-timeout.log");
+
+/// The page mounted into its own element; removed when dropped.
+struct Mounted {
+    root: Element,
+}
+
+impl Mounted {
+    async fn new(lang: Lang) -> Mounted {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root_and_props(root.clone(), nwcheck::app::AppProps { lang: Some(lang) }).render();
+        let m = Mounted { root };
+        m.until(|m| m.find("#choose-files").is_some()).await;
+        m
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root.query_selector(selector).unwrap()
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root.query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    }
+
+    fn click(&self, selector: &str) {
+        self.find(selector).unwrap_or_else(|| panic!("no {selector}")).dyn_into::<HtmlElement>().unwrap().click();
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).and_then(|e| e.text_content()).unwrap_or_default()
+    }
+
+    /// Waits (up to 5 s) for Yew to render a state where `cond` holds.
+    async fn until(&self, cond: impl Fn(&Mounted) -> bool) {
+        for _ in 0..500 {
+            if cond(self) {
+                return;
+            }
+            yew::platform::time::sleep(Duration::from_millis(10)).await;
+        }
+        panic!("timed out; page: {}", self.root.inner_html().chars().take(2000).collect::<String>());
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(dialog) = self.find("dialog[open]").and_then(|d| d.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+            dialog.close();
+        }
+        self.root.remove();
+    }
+}
+
+fn attr(e: &Element, name: &str) -> String {
+    e.get_attribute(name).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn sample_button_renders_every_check_with_its_verdict() {
+    let page = Mounted::new(Lang::En).await;
+    page.click("#sample");
+    page.until(|p| p.find(".report").is_some()).await;
+
+    let expect: serde_json::Value = serde_json::from_str(SAMPLE_EXPECT).unwrap();
+    let want = expect["checks"].as_array().unwrap();
+    let got = page.all("button.check");
+    assert_eq!(got.len(), want.len());
+    for button in &got {
+        let i: usize = attr(button, "data-check").parse().unwrap();
+        let w = &want[i];
+        assert_eq!(attr(button, "data-fqdn"), w["fqdn"].as_str().unwrap(), "check {i}");
+        assert_eq!(attr(button, "data-kind"), w["kind"].as_str().unwrap(), "check {i}");
+        assert_eq!(attr(button, "data-status"), w["status"].as_str().unwrap(), "check {i}");
+        assert_eq!(attr(button, "data-reason"), w["reason"].as_str().unwrap(), "check {i}");
+        let port = button.get_attribute("data-port").filter(|p| !p.is_empty()).map(|p| p.parse::<u64>().unwrap());
+        assert_eq!(port, w["port"].as_u64(), "check {i}");
+        // Icon and words, never colour alone.
+        assert!(button.query_selector(".mark").unwrap().is_some());
+        assert!(!attr(button, "aria-label").is_empty());
+    }
+    assert_eq!(attr(&page.find("#overall").unwrap(), "data-overall"), "problems");
+    assert!(page.find("[data-finding='proxy-auth-required']").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_check_opens_the_log_with_its_lines_highlighted() {
+    let page = Mounted::new(Lang::En).await;
+    page.click("#sample");
+    page.until(|p| p.find("button.check").is_some()).await;
+    let button = page.find("button.check[data-status='failed']").unwrap();
+    button.clone().dyn_into::<HtmlElement>().unwrap().click();
+    // The dialog opens in an effect, after the lines are rendered.
+    page.until(|p| p.find("#log-dialog[open] .row.hl").is_some()).await;
+    let dialog: web_sys::HtmlDialogElement = page.find("#log-dialog").unwrap().dyn_into().unwrap();
+    assert!(dialog.open());
+    let lines: Vec<usize> =
+        page.all("#log-dialog .row.hl").iter().map(|r| attr(r, "data-line").parse().unwrap()).collect();
+    assert!(!lines.is_empty());
+    assert!(attr(&button, "aria-label").contains(&format!("{}", lines[0])));
+    page.click("#log-close");
+    page.until(|p| !p.find("#log-dialog").unwrap().dyn_into::<web_sys::HtmlDialogElement>().unwrap().open()).await;
+}
+
+#[wasm_bindgen_test]
+async fn pasted_markup_is_text() {
+    let page = Mounted::new(Lang::En).await;
+    let evil = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+    let log = TIMEOUT_LOG.replace("Ncat: Connection timed out.", &format!("Ncat: Connection timed out. {evil}"));
+    let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();
+    area.set_value(&format!("{log}\n##TRY!! nslookup {evil} ##\n{evil}\n"));
+    page.click("#check-pasted");
+    page.until(|p| p.find(".report").is_some()).await;
+    page.find("button.check[data-status='failed']").unwrap().dyn_into::<HtmlElement>().unwrap().click();
+    page.until(|p| p.find("#log-dialog .row.hl").is_some()).await;
+    assert!(page.find("img").is_none());
+    assert!(page.find("script").is_none());
+    assert!(page.text("#log-dialog").contains("<script>window.__pwned=2</script>"));
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+    page.click("#log-close");
+    page.until(|p| p.find("dialog[open]").is_none()).await;
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_the_page_and_html_lang() {
+    let page = Mounted::new(Lang::Ja).await;
+    assert!(page.text("#privacy").contains("ブラウザー"));
+    let select: web_sys::HtmlSelectElement = page.find("#lang-select").unwrap().dyn_into().unwrap();
+    select.set_value("en");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    page.until(|p| p.text("#privacy").contains("never uploaded")).await;
+    let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
+    assert_eq!(attr(&html, "lang"), "en");
+}
+
+#[wasm_bindgen_test]
+async fn failures_only_hides_rows_without_problems() {
+    let page = Mounted::new(Lang::En).await;
+    let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();
+    area.set_value(TIMEOUT_LOG);
+    page.click("#check-pasted");
+    page.until(|p| p.find(".report").is_some()).await;
+    let all = page.all("button.check").len();
+    page.click("#failures-only");
+    page.until(|p| p.all("button.check").len() < all).await;
+    for row in page.all("tbody tr") {
+        let statuses: Vec<String> = {
+            let list = row.query_selector_all("button.check").unwrap();
+            (0..list.length())
+                .filter_map(|i| list.item(i))
+                .filter_map(|n| n.dyn_into::<Element>().ok())
+                .map(|e| attr(&e, "data-status"))
+                .collect()
+        };
+        assert!(statuses.iter().any(|s| s != "ok"), "{statuses:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn reducer_adds_selects_and_closes_docs() {
+    let s = Rc::new(State::new(Lang::En));
+    let s = s.reduce(Action::Pasted("   ".into()));
+    assert_eq!(s.notices, vec![Notice::EmptyPaste]);
+    assert!(s.docs.is_empty());
+    let s = s.reduce(Action::Pasted(TIMEOUT_LOG.into()));
+    let s = s.reduce(Action::Sample { name: "sample.log".into(), bytes: b"not a log" });
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.docs[0].name, DocName::Pasted(1));
+    assert_eq!(s.current, Some(s.docs[1].id));
+    let first = s.docs[0].id;
+    let second = s.docs[1].id;
+    let s = s.reduce(Action::Select(first));
+    assert_eq!(s.current, Some(first));
+    let s = s.reduce(Action::CloseDoc(first));
+    assert_eq!(s.current, Some(second));
+    let s = s.reduce(Action::CloseDoc(second));
+    assert_eq!(s.current, None);
+    // A read that failed becomes a notice, not a report.
+    let s = s.reduce(Action::Reading { read: 7, name: "x.log".into() });
+    assert_eq!(s.reading.len(), 1);
+    let s = s.reduce(Action::Read { read: 7, name: "x.log".into(), result: Err("NotReadableError".into()) });
+    assert!(s.reading.is_empty());
+    assert!(matches!(s.notices.last(), Some(Notice::ReadFailed { .. })));
+}
+
+#[wasm_bindgen_test]
+fn unchanged_state_is_not_rebuilt() {
+    let s = Rc::new(State::new(Lang::En));
+    let same = s.clone().reduce(Action::SetLang(Lang::En));
+    assert!(Rc::ptr_eq(&s, &same));
+    let same = s.clone().reduce(Action::CloseLog);
+    assert!(Rc::ptr_eq(&s, &same));
+}
+
+#[wasm_bindgen_test]
+fn json_file_names() {
+    assert_eq!(
+        DocName::File("CheckNWResult_vm01_202411241530.log".into()).json_file_name(),
+        "nwcheck-CheckNWResult_vm01_202411241530.json"
+    );
+    assert_eq!(DocName::Pasted(2).json_file_name(), "nwcheck-pasted-2.json");
+}
