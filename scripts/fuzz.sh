@@ -59,8 +59,10 @@ if ! "${fuzz[@]}" build --sanitizer address 2>/tmp/nwcheck-fuzz-build.$$; then
 fi
 rm -f /tmp/nwcheck-fuzz-build.$$
 
-# Seeds: the real logs whole, and each cut into its machine part and its
-# command blocks (small inputs run faster), plus the committed regressions.
+# Seeds: the real logs whole, each cut into its machine part and its command
+# blocks (small inputs run faster), the start of a few in UTF-8 with BOM,
+# UTF-16LE with BOM, UTF-16BE without and CP932 (Shift_JIS), plus the
+# committed regressions.
 seed() {
   local dir="fuzz/corpus/$1"
   mkdir -p "$dir"
@@ -73,6 +75,18 @@ seed() {
       { f = out sprintf("%03d", n); if (f != last) { if (last) close(last); last = f }; print > f }
     ' "$log"
   done
+  # The start of a few logs in the other encodings the decoder reads.
+  if command -v iconv >/dev/null; then
+    for log in tests/data/nc-missing.log tests/data/proxy-auth-407.log tests/data/dns-nxdomain-one-fqdn.log; do
+      local name part
+      name=$(basename "$log" .log)
+      part=$(head -n 120 "$log")
+      { printf '\xef\xbb\xbf'; printf '%s\n' "$part"; } >"$dir/seed-$name-utf8-bom"
+      { printf '\xff\xfe'; printf '%s\n' "$part" | iconv -f UTF-8 -t UTF-16LE; } >"$dir/seed-$name-utf16le-bom"
+      printf '%s\n' "$part" | iconv -f UTF-8 -t UTF-16BE >"$dir/seed-$name-utf16be"
+      printf '%s\n' "$part" | iconv -c -f UTF-8 -t CP932 >"$dir/seed-$name-cp932" || true
+    done
+  fi
   if compgen -G "fuzz/regressions/$1/*" >/dev/null; then
     cp fuzz/regressions/"$1"/* "$dir/"
   fi
