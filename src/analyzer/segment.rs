@@ -127,7 +127,7 @@ fn try_marker(line: &str) -> Option<&str> {
     if !t.starts_with('#') {
         return None;
     }
-    let rest = t.trim_start_matches(|c: char| c == '#' || c == ' ' || c == '\t');
+    let rest = t.trim_start_matches(['#', ' ', '\t']);
     let body = rest.strip_prefix("TRY!!").or_else(|| rest.strip_prefix("try!!"))?;
     Some(body.trim_ascii().trim_end_matches('#').trim_ascii())
 }
