@@ -37,5 +37,8 @@ bash scripts/bench.sh --quick
 step "tests (native)"
 cargo test --locked
 
+step "fuzzing (20 s per target; inputs that crash are kept in fuzz/regressions/)"
+FUZZ_KEEP=0 bash scripts/fuzz.sh 20
+
 # The web page; also lints every target for wasm32.
 bash scripts/test-web.sh
