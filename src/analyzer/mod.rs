@@ -6,6 +6,7 @@
 //! `not-a-log`, and output it does not understand becomes an `unknown` check.
 
 pub mod decode;
+pub mod fasthash;
 pub mod findings;
 pub mod knowledge;
 pub mod machine;
@@ -72,9 +73,10 @@ fn checks_report(
 
     let mut seen_tunnel = false;
     let mut names = NameCache::default();
+    let scripted = seg.scripted;
     let checks: Vec<Check> = seg
         .blocks
-        .iter()
+        .into_iter()
         .map(|b| {
             let (check, via_proxy) = check_of(b, &lines, &mut names);
             seen_tunnel |= via_proxy;
@@ -85,7 +87,7 @@ fn checks_report(
     let mut proxy = info.proxy;
     proxy.seen_in_curl = seen_tunnel;
     proxy.configured |= proxy.seen_in_curl;
-    let format = if !seg.scripted {
+    let format = if !scripted {
         Format::Transcript
     } else if checks.iter().any(|c| c.service == Service::SiteRecovery)
         || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
@@ -124,7 +126,7 @@ fn looks_like_windows_log(text: &str) -> bool {
 
 /// Builds the check for one block with the reader for its tool, and
 /// whether curl went through a proxy tunnel.
-fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
+fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
     use segment::Tool;
     let (kind, verdict) = match block.command.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(block.output)),
@@ -145,7 +147,7 @@ fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (C
     });
     let fqdn = block.command.target.to_ascii_lowercase();
     let (known_service, region) = names.lookup(&fqdn);
-    let service = service_for(kind, block, known_service);
+    let service = service_for(kind, &block, known_service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
         CheckKind::Tcp | CheckKind::Https => block.command.port,
@@ -163,7 +165,7 @@ fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (C
         addresses: verdict.addresses,
         private_address,
         lines: [block.start + 1, block.end + 1],
-        command: block.command.text.clone(),
+        command: block.command.text,
         evidence_line: verdict.evidence.map(|i| i + 1),
         evidence: verdict.evidence.and_then(|i| lines.get(i)).map(|l| evidence_text(l)),
         tool: verdict.tool,
@@ -184,7 +186,7 @@ fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) 
 /// (a log tests the same few names again and again).
 #[derive(Default)]
 struct NameCache {
-    known: std::collections::HashMap<String, (Option<Service>, Option<&'static str>)>,
+    known: fasthash::FastMap<String, (Option<Service>, Option<&'static str>)>,
 }
 
 impl NameCache {

@@ -12,9 +12,9 @@
 //! keywords, and a heading that names several services (or none, at the top
 //! level) leaves the service to the destination's name.
 
+use super::fasthash::FastMap;
 use super::model::Service;
 use super::tools::{is_separator, Lines};
-use std::collections::HashMap;
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
@@ -178,7 +178,7 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
     let mut section: Option<Service> = None;
     let mut open: Option<Block<'a>> = None;
     let mut first_block = None;
-    let mut heading_cache: HashMap<&str, SectionChange> = HashMap::new();
+    let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
 
     for (i, &line) in lines.iter().enumerate() {
         match classify(line, scripted) {
