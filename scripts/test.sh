@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every check and test of nwcheck: formatting, lints (native and
-# wasm32), the analyzer's unit, golden, property and CLI tests, the wasm32
-# build of the core, the golden samples through the release CLI, then the
-# web page: its release build, component tests in headless Chromium and
-# end-to-end tests (scripts/test-web.sh). Installs what it needs first
-# (idempotent). Run from anywhere.
+# wasm32), the analyzer's unit, golden, property, CLI and fuzz-regression
+# tests, the wasm32 build of the core, the golden samples through the release
+# CLI, a quick run of the throughput benchmark, then the web page: its release
+# build, component tests in headless Chromium and end-to-end tests
+# (scripts/test-web.sh). Installs what it needs first (idempotent). Run from
+# anywhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 unset NO_COLOR   # trunk and some tools reject NO_COLOR=1
@@ -30,8 +31,14 @@ if [ -x ../shared/tools/score-samples ] && [ -d ../shared/samples ]; then
   ../shared/tools/score-samples ../shared/samples
 fi
 
+step "benchmark runs (quick: 100 kB and 1 MB, one repetition; no timing is checked)"
+bash scripts/bench.sh --quick
+
 step "tests (native)"
 cargo test --locked
+
+step "fuzzing (20 s per target; inputs that crash are kept in fuzz/regressions/)"
+FUZZ_KEEP=0 bash scripts/fuzz.sh 20
 
 # The web page; also lints every target for wasm32.
 bash scripts/test-web.sh

@@ -698,7 +698,7 @@ impl Destination {
 /// The destinations of a service, in the order the log first tests them.
 pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
     let mut out: Vec<Destination> = Vec::new();
-    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut index: crate::analyzer::fasthash::FastMap<&str, usize> = Default::default();
     for (i, c) in report.checks_of(service) {
         let at = match index.get(c.fqdn.as_str()) {
             Some(&at) => at,

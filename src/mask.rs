@@ -16,6 +16,9 @@ struct Masker {
     map: HashMap<String, String>,
     hosts: usize,
     ips: usize,
+    /// Host names and their placeholders, longest name first (so that
+    /// `vm01.contoso.local` is replaced before `vm01`).
+    host_names: Vec<(String, String)>,
 }
 
 impl Masker {
@@ -25,8 +28,15 @@ impl Masker {
         }
         self.hosts += 1;
         let m = format!("host-{}", self.hosts);
-        self.map.insert(name.to_string(), m.clone());
+        self.alias(name, &m);
         m
+    }
+
+    /// Masks `name` as `placeholder` too.
+    fn alias(&mut self, name: &str, placeholder: &str) {
+        self.map.insert(name.to_string(), placeholder.to_string());
+        let at = self.host_names.partition_point(|(k, _)| k.len() >= name.len());
+        self.host_names.insert(at, (name.to_string(), placeholder.to_string()));
     }
 
     fn ip(&mut self, addr: &str) -> String {
@@ -66,8 +76,8 @@ impl Masker {
             }
         }
         flush(&mut token, &mut out, self);
-        for (name, placeholder) in self.hosts_by_length() {
-            out = replace_word(&out, &name, &placeholder);
+        for (name, placeholder) in &self.host_names {
+            out = replace_word(&out, name, placeholder);
         }
         out
     }
@@ -93,13 +103,6 @@ impl Masker {
             };
         }
         token.to_string()
-    }
-
-    fn hosts_by_length(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> =
-            self.map.iter().filter(|(_, m)| m.starts_with("host-")).map(|(k, m)| (k.clone(), m.clone())).collect();
-        v.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-        v
     }
 
     fn opt_text(&mut self, value: &mut Option<String>) {
@@ -147,7 +150,7 @@ pub fn mask_report(report: &Report) -> Report {
         let short = h.split('.').next().unwrap_or(h).to_string();
         let masked = m.host(h);
         if short != h && !short.is_empty() {
-            m.map.insert(short, masked);
+            m.alias(&short, &masked);
         }
     }
     for value in [&r.proxy.http_proxy, &r.proxy.https_proxy].into_iter().flatten() {

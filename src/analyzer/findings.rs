@@ -2,8 +2,8 @@
 //! checks together (the seed's rules: behind a proxy nc proves nothing,
 //! port 3260 cannot go through a proxy, any HTTP status means reachable).
 
+use super::fasthash::FastSet;
 use super::model::*;
-use std::collections::HashSet;
 
 /// Reasons that mean a TCP connection did not get through the network.
 fn tcp_blocked(c: &Check) -> bool {
@@ -46,7 +46,7 @@ impl Builder<'_> {
     }
 
     fn push(&mut self, id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) {
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         let fqdns: Vec<String> =
             idx.iter().map(|&i| &self.checks[i].fqdn).filter(|f| seen.insert(f.as_str())).cloned().collect();
         let lines = lines.or_else(|| idx.first().map(|&i| self.checks[i].lines)).unwrap_or([0, 0]);
@@ -124,7 +124,7 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
 pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
     let proxied = proxy_in_use(proxy);
     // Destinations whose curl got an HTTP answer (nc's failure then proves nothing).
-    let curl_ok: HashSet<(Service, &str)> = checks
+    let curl_ok: FastSet<(Service, &str)> = checks
         .iter()
         .filter(|c| c.kind == CheckKind::Https && c.status == Status::Ok)
         .map(|c| (c.service, c.fqdn.as_str()))

@@ -17,8 +17,8 @@ pub struct MachineInfo {
 }
 
 /// Reads the machine part. `head` are the lines before the first block;
-/// `all` is every line (for the DNS server and the script's name).
-pub fn read(head: &[&str], all: &[&str], source: Option<&str>) -> MachineInfo {
+/// `text` is the whole log (for the DNS server and the script's name).
+pub fn read(head: &[&str], text: &str, source: Option<&str>) -> MachineInfo {
     let mut info = MachineInfo::default();
     let mut current_if: Option<usize> = None;
     for (i, line) in head.iter().enumerate() {
@@ -58,28 +58,16 @@ pub fn read(head: &[&str], all: &[&str], source: Option<&str>) -> MachineInfo {
     }
     info.proxy.configured = info.proxy.http_proxy.is_some() || info.proxy.https_proxy.is_some();
 
-    for line in all {
-        if info.machine.dns_server.is_none() {
-            if let Some(v) = line.trim().strip_prefix("Server:") {
-                let v = v.trim();
-                if v.parse::<std::net::IpAddr>().is_ok() {
-                    info.machine.dns_server = Some(v.to_string());
-                }
-            }
-        }
-        if info.machine.script.is_none() {
-            if let Some(at) = line.find("Check_") {
-                let name: String =
-                    line[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || "_.-".contains(*c)).collect();
-                if name.contains("_NW") && (name.ends_with(".sh") || name.ends_with(".ps1")) {
-                    info.machine.script = Some(name);
-                }
-            }
-        }
-        if info.machine.dns_server.is_some() && info.machine.script.is_some() {
-            break;
-        }
-    }
+    // nslookup's first `Server:` line names the DNS server.
+    info.machine.dns_server = memchr::memmem::find_iter(text.as_bytes(), b"Server:").find_map(|at| {
+        let value = text[at + 7..].split(['\n', '\r']).next()?.trim();
+        value.parse::<std::net::IpAddr>().is_ok().then(|| value.to_string())
+    });
+    // The script names itself in shell messages (`./Check_Backup_NW_Linux_ver1.6.sh: line 29: ...`).
+    info.machine.script = memchr::memmem::find_iter(text.as_bytes(), b"Check_").find_map(|at| {
+        let name: String = text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || "_.-".contains(*c)).collect();
+        (name.contains("_NW") && (name.ends_with(".sh") || name.ends_with(".ps1"))).then_some(name)
+    });
 
     if let Some((host, stamp)) = source.and_then(name_parts) {
         info.host.get_or_insert(host);
@@ -243,7 +231,7 @@ http://svc:S3cret@10.0.0.100:8080
     #[test]
     fn reads_the_machine_part() {
         let lines: Vec<&str> = HEAD.lines().collect();
-        let info = read(&lines, &lines, Some("CheckNWResult_vm_202403151022.log"));
+        let info = read(&lines, HEAD, Some("CheckNWResult_vm_202403151022.log"));
         assert_eq!(info.host.as_deref(), Some("rhel88-db01"));
         assert_eq!(info.run_at.as_deref(), Some("2024年 3月 15日 金曜日 10:22:31 JST"));
         assert_eq!(info.machine.os.as_deref(), Some("Red Hat Enterprise Linux 8.8 (Ootpa)"));
@@ -263,14 +251,14 @@ http://svc:S3cret@10.0.0.100:8080
     #[test]
     fn blank_proxy_lines_mean_no_proxy() {
         let lines = ["http_proxy コマンドの結果", "", "https_proxy コマンドの結果", "", "#### 環境情報確認終了 ####"];
-        let info = read(&lines, &lines, None);
+        let info = read(&lines, "", None);
         assert!(!info.proxy.configured && info.proxy.http_proxy.is_none() && info.proxy.https_proxy.is_none());
     }
 
     #[test]
     fn inline_proxy_values() {
         let lines = ["http_proxy=http://proxy.local:3128", "HTTPS_PROXY: proxy.local:3128"];
-        let info = read(&lines, &lines, None);
+        let info = read(&lines, "", None);
         assert_eq!(info.proxy.http_proxy.as_deref(), Some("http://proxy.local:3128"));
         assert_eq!(info.proxy.https_proxy.as_deref(), Some("proxy.local:3128"));
         assert!(!info.proxy.credentials_in_url);
@@ -278,7 +266,7 @@ http://svc:S3cret@10.0.0.100:8080
 
     #[test]
     fn host_and_date_from_the_file_name() {
-        let info = read(&[], &[], Some("/tmp/CheckNWResult_VM-HANA_202208201845.log"));
+        let info = read(&[], "", Some("/tmp/CheckNWResult_VM-HANA_202208201845.log"));
         assert_eq!(info.host.as_deref(), Some("VM-HANA"));
         assert_eq!(info.run_at.as_deref(), Some("2022-08-20 18:45"));
     }

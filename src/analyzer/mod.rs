@@ -6,6 +6,7 @@
 //! `not-a-log`, and output it does not understand becomes an `unknown` check.
 
 pub mod decode;
+pub mod fasthash;
 pub mod findings;
 pub mod knowledge;
 pub mod machine;
@@ -39,42 +40,43 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     if let std::borrow::Cow::Owned(masked) = machine::mask_credentials(&text) {
         text = masked;
     }
-    let (lines, seg, info) = loop {
-        let lines = segment::split_lines(&text);
-        let seg = segment::segment(&lines);
-        let head = &lines[..seg.first_block.unwrap_or(lines.len())];
-        let info = machine::read(head, &lines, source);
-        // A password in a proxy value without a scheme (`user:pass@host:port`)
-        // is not caught by the URL scan: mask that value wherever it appears.
-        let leftover: Vec<(String, String)> = info
-            .secrets
-            .iter()
-            .filter(|raw| machine::mask_userinfo(raw).0 != raw.as_str() && text.contains(raw.as_str()))
-            .map(|raw| (raw.clone(), machine::mask_userinfo(raw).0.into_owned()))
-            .collect();
-        if leftover.is_empty() {
-            break (lines, seg, info);
+    let info = machine::read(&segment::head(&text), &text, source);
+    // A password in a proxy value without a scheme (`user:pass@host:port`)
+    // is not caught by the URL scan: mask that value wherever it appears.
+    for raw in &info.secrets {
+        let safe = machine::mask_userinfo(raw).0;
+        if safe != raw.as_str() && text.contains(raw.as_str()) {
+            text = text.replace(raw.as_str(), &safe);
         }
-        let mut masked = text.clone();
-        for (raw, safe) in leftover {
-            masked = masked.replace(&raw, &safe);
+    }
+    match checks_report(&text, info, encoding, source) {
+        Ok(report) => Analysis { report, text },
+        Err((cause, line_count)) => {
+            not_a_log(source, decode::Decoded { text, encoding, binary_kind: None }, cause, line_count)
         }
-        drop((lines, seg, info));
-        text = masked;
-    };
+    }
+}
 
+/// The report for a decoded log, or why it is not a log (and its line count).
+fn checks_report(
+    text: &str,
+    info: machine::MachineInfo,
+    encoding: Encoding,
+    source: Option<&str>,
+) -> Result<Report, (NotALogCause, usize)> {
+    let lines = segment::split_lines(text);
+    let seg = segment::segment(&lines);
     if seg.blocks.is_empty() {
-        let cause = if looks_like_windows_log(&text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
-        let n = lines.len();
-        drop((lines, seg, info));
-        return not_a_log(source, decode::Decoded { text, encoding, binary_kind: None }, cause, n);
+        let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
+        return Err((cause, lines.len()));
     }
 
     let mut seen_tunnel = false;
     let mut names = NameCache::default();
+    let scripted = seg.scripted;
     let checks: Vec<Check> = seg
         .blocks
-        .iter()
+        .into_iter()
         .map(|b| {
             let (check, via_proxy) = check_of(b, &lines, &mut names);
             seen_tunnel |= via_proxy;
@@ -85,7 +87,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     let mut proxy = info.proxy;
     proxy.seen_in_curl = seen_tunnel;
     proxy.configured |= proxy.seen_in_curl;
-    let format = if !seg.scripted {
+    let format = if !scripted {
         Format::Transcript
     } else if checks.iter().any(|c| c.service == Service::SiteRecovery)
         || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
@@ -97,7 +99,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     let findings = findings::derive(&checks, &proxy, truncated);
     let services = findings::services(&checks, &proxy);
     let overall = findings::overall(&services, &findings, truncated);
-    let report = Report {
+    Ok(Report {
         schema: SCHEMA_VERSION,
         source: source.map(str::to_string),
         format,
@@ -112,10 +114,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
         findings,
         overall,
         line_count: lines.len(),
-    };
-    drop(lines);
-    drop(seg);
-    Analysis { report, text }
+    })
 }
 
 /// The Windows script's transcript (`Test-NetConnection`, WinHTTP proxy).
@@ -127,20 +126,20 @@ fn looks_like_windows_log(text: &str) -> bool {
 
 /// Builds the check for one block with the reader for its tool, and
 /// whether curl went through a proxy tunnel.
-fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
+fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
     use segment::Tool;
     let (kind, verdict) = match block.command.tool {
-        Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(&block.output)),
-        Tool::Nc => (CheckKind::Tcp, tools::nc::read(&block.output)),
-        Tool::Curl => (CheckKind::Https, tools::curl::read(&block.output)),
+        Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(block.output)),
+        Tool::Nc => (CheckKind::Tcp, tools::nc::read(block.output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read(block.output)),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
         // No conclusion: cut off if the log ends here or the user pressed
         // Ctrl+C (`^C`) inside the block; otherwise not understood.
-        let ctrl_c = block.output.iter().position(|(_, l)| l.trim_end().ends_with("^C"));
+        let ctrl_c = block.output.iter().find(|(_, l)| l.trim_end().ends_with("^C")).map(|(i, _)| i);
         if kind != CheckKind::Other && (block.at_eof || ctrl_c.is_some()) {
-            let at = ctrl_c.map(|k| block.output[k].0);
+            let at = ctrl_c;
             tools::Verdict::new(Status::NotRun, Reason::Interrupted, at)
         } else {
             tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
@@ -148,7 +147,7 @@ fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (C
     });
     let fqdn = block.command.target.to_ascii_lowercase();
     let (known_service, region) = names.lookup(&fqdn);
-    let service = service_for(kind, block, known_service);
+    let service = service_for(kind, &block, known_service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
         CheckKind::Tcp | CheckKind::Https => block.command.port,
@@ -166,7 +165,7 @@ fn check_of(block: &segment::Block, lines: &[&str], names: &mut NameCache) -> (C
         addresses: verdict.addresses,
         private_address,
         lines: [block.start + 1, block.end + 1],
-        command: block.command.text.clone(),
+        command: block.command.text,
         evidence_line: verdict.evidence.map(|i| i + 1),
         evidence: verdict.evidence.and_then(|i| lines.get(i)).map(|l| evidence_text(l)),
         tool: verdict.tool,
@@ -187,7 +186,7 @@ fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) 
 /// (a log tests the same few names again and again).
 #[derive(Default)]
 struct NameCache {
-    known: std::collections::HashMap<String, (Option<Service>, Option<&'static str>)>,
+    known: fasthash::FastMap<String, (Option<Service>, Option<&'static str>)>,
 }
 
 impl NameCache {

@@ -12,8 +12,9 @@
 //! keywords, and a heading that names several services (or none, at the top
 //! level) leaves the service to the destination's name.
 
+use super::fasthash::FastMap;
 use super::model::Service;
-use std::collections::HashMap;
+use super::tools::{is_separator, Lines};
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
@@ -66,8 +67,8 @@ pub struct Block<'a> {
     /// 0-based index of the block's last line (blank lines and separators
     /// at its end are not part of it).
     pub end: usize,
-    /// The output lines, with their 0-based index (separators left out).
-    pub output: Vec<(usize, &'a str)>,
+    /// The output lines (separators left out).
+    pub output: Lines<'a>,
     /// Nothing follows this block: it is the log's last thing.
     pub at_eof: bool,
 }
@@ -122,13 +123,13 @@ fn prompt_command(line: &str) -> Option<&str> {
 
 /// The command of a `##TRY!! ... ##` line.
 fn try_marker(line: &str) -> Option<&str> {
-    let t = line.trim_start();
+    let t = line.trim_ascii_start();
     if !t.starts_with('#') {
         return None;
     }
-    let rest = t.trim_start_matches(|c: char| c == '#' || c.is_whitespace());
+    let rest = t.trim_start_matches(['#', ' ', '\t']);
     let body = rest.strip_prefix("TRY!!").or_else(|| rest.strip_prefix("try!!"))?;
-    Some(body.trim().trim_end_matches('#').trim())
+    Some(body.trim_ascii().trim_end_matches('#').trim_ascii())
 }
 
 fn classify(line: &str, scripted: bool) -> LineKind<'_> {
@@ -147,13 +148,21 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
         return LineKind::Command(command);
     }
     match first {
-        b'=' | b'-' if t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-') => LineKind::Separator,
+        b'=' | b'-' if is_separator(t) => LineKind::Separator,
         b'=' if t.starts_with("====") => LineKind::Heading,
         b'-' if t.starts_with("----") && t.ends_with("----") => LineKind::Heading,
         b'C' if t == "Complete..." => LineKind::End,
         b'[' if t.starts_with("[INFO] Script time") => LineKind::End,
         _ => LineKind::Other,
     }
+}
+
+/// The lines before the first command: the machine part.
+pub fn head(text: &str) -> Vec<&str> {
+    text.split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .take_while(|l| try_marker(l).is_none() && prompt_command(l).is_none())
+        .collect()
 }
 
 /// Whether the log has at least one `##TRY!!` line.
@@ -163,13 +172,13 @@ pub fn is_scripted(lines: &[&str]) -> bool {
 }
 
 /// Splits lines into command blocks.
-pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
+pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
     let scripted = is_scripted(lines);
     let mut blocks: Vec<Block<'a>> = Vec::new();
     let mut section: Option<Service> = None;
     let mut open: Option<Block<'a>> = None;
     let mut first_block = None;
-    let mut heading_cache: HashMap<&str, SectionChange> = HashMap::new();
+    let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
 
     for (i, &line) in lines.iter().enumerate() {
         match classify(line, scripted) {
@@ -183,7 +192,7 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
                     section,
                     start: i,
                     end: i,
-                    output: Vec::with_capacity(16),
+                    output: Lines::new(i + 1, &[]),
                     at_eof: false,
                 });
             }
@@ -206,7 +215,6 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
             LineKind::Separator => {}
             LineKind::Other => {
                 if let Some(b) = open.as_mut() {
-                    b.output.push((i, line));
                     if !line.bytes().all(|b| b.is_ascii_whitespace()) {
                         b.end = i;
                     }
@@ -218,10 +226,10 @@ pub fn segment<'a>(lines: &[&'a str]) -> Segments<'a> {
         b.at_eof = true;
         blocks.push(b);
     }
-    // Output lines after a block's last meaningful line are blank; drop them.
+    // A block's output runs from the line after its command to its last
+    // non-blank line.
     for b in &mut blocks {
-        let end = b.end;
-        b.output.retain(|(i, _)| *i <= end);
+        b.output = Lines::new(b.start + 1, &lines[b.start + 1..=b.end]);
     }
     Segments { blocks, scripted, first_block }
 }
@@ -509,7 +517,7 @@ HTTP/1.1 200 OK
                 (Tool::Curl, None, 13, 14, true),
             ]
         );
-        assert_eq!(seg.blocks[1].output, vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
+        assert_eq!(seg.blocks[1].output.iter().collect::<Vec<_>>(), vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     }
     let mut statuses: Vec<StatusLine> = Vec::new();
     let mut error: Option<CurlError> = None;
-    for &(i, line) in lines {
+    for (i, line) in lines.iter() {
         if let Some((code, phrase)) = status_line(line) {
             statuses.push(StatusLine { line: i, code, phrase: phrase.to_string() });
         } else if let Some((code, message)) = curl_error(line) {
@@ -161,8 +161,8 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<u16>, bool)> {
-        let lines: Vec<(usize, &str)> = text.lines().enumerate().collect();
-        read(&lines).map(|v| (v.status, v.reason, v.http_status, v.via_proxy))
+        let lines: Vec<&str> = text.lines().collect();
+        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.http_status, v.via_proxy))
     }
 
     #[track_caller]

@@ -37,8 +37,39 @@ impl Needle {
     }
 }
 
-/// Output lines of a block: 0-based line index and text.
-pub type Lines<'a, 'b> = &'b [(usize, &'a str)];
+/// The output lines of a block: a run of the log's lines, with separator
+/// lines (`=====`) left out. Cheap to copy; nothing is allocated per block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lines<'a> {
+    /// 0-based index of `lines[0]` in the log.
+    first: usize,
+    lines: &'a [&'a str],
+}
+
+impl<'a> Lines<'a> {
+    /// The lines `lines`, the first of which is line `first` (0-based) of the log.
+    pub fn new(first: usize, lines: &'a [&'a str]) -> Lines<'a> {
+        Lines { first, lines }
+    }
+
+    /// Each line with its 0-based index in the log.
+    pub fn iter(self) -> impl DoubleEndedIterator<Item = (usize, &'a str)> {
+        let first = self.first;
+        self.lines.iter().enumerate().map(move |(k, l)| (first + k, *l)).filter(|(_, l)| !is_separator(l))
+    }
+}
+
+/// A line of only `=` or `-` (at least four): the scripts' separator.
+pub fn is_separator(line: &str) -> bool {
+    let t = line.trim_ascii_start();
+    match t.as_bytes().first() {
+        Some(b'=' | b'-') => {
+            let t = t.trim_ascii_end();
+            t.len() >= 4 && t.bytes().all(|b| b == b'=' || b == b'-')
+        }
+        _ => false,
+    }
+}
 
 /// What a reader concluded from a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,9 +104,9 @@ impl Verdict {
 /// The line saying the tool itself is missing (`nc: command not found`,
 /// dash's `nc: not found`, `No such file or directory`).
 pub fn not_installed(lines: Lines, names: &[&str]) -> Option<Verdict> {
-    lines.iter().find_map(|&(i, line)| {
+    lines.iter().find_map(|(i, line)| {
         // The shell's message ends the line.
-        let t = line.trim_end();
+        let t = line.trim_ascii_end();
         if !(t.ends_with("not found") || t.ends_with("No such file or directory") || t.ends_with("見つかりません"))
         {
             return None;

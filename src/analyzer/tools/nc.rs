@@ -15,16 +15,16 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     if let Some(v) = not_installed(lines, &["nc", "ncat", "netcat"]) {
         return Some(v);
     }
-    if let Some(&(i, _)) = lines.iter().find(|(_, l)| no_z_option(l)) {
+    if let Some((i, _)) = lines.iter().find(|(_, l)| no_z_option(l)) {
         return Some(with_tool(Verdict::new(Status::NotRun, Reason::Unsupported, Some(i))));
     }
-    if let Some(&(i, _)) = lines.iter().rev().find(|(_, l)| connected(l)) {
+    if let Some((i, _)) = lines.iter().rev().find(|(_, l)| connected(l)) {
         return Some(with_tool(Verdict::ok(Reason::Connected, i)));
     }
     // Several addresses may have been tried, each with its own error: the
     // strongest sign wins (a timeout anywhere means packets were dropped).
     let mut best: Option<(Reason, usize)> = None;
-    for &(i, line) in lines {
+    for (i, line) in lines.iter() {
         if is_noise(line) {
             continue;
         }
@@ -44,7 +44,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
 
 /// The nc variant, from its banner or wording.
 fn identify(lines: Lines) -> Option<String> {
-    for (_, l) in lines {
+    for (_, l) in lines.iter() {
         let t = l.trim();
         if let Some(rest) = t.strip_prefix("Ncat: Version ") {
             let version = rest.split_whitespace().next().unwrap_or("");
@@ -100,8 +100,8 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<usize>, Option<String>)> {
-        let lines: Vec<(usize, &str)> = text.lines().enumerate().collect();
-        read(&lines).map(|v| (v.status, v.reason, v.evidence, v.tool))
+        let lines: Vec<&str> = text.lines().collect();
+        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.evidence, v.tool))
     }
 
     #[track_caller]

@@ -17,7 +17,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     let mut after_server = false;
     let mut in_addresses_list = false;
 
-    for &(i, raw) in lines {
+    for (i, raw) in lines.iter() {
         let t = raw.trim_ascii();
         if t.is_empty() {
             after_server = false;
@@ -110,8 +110,8 @@ mod tests {
     use crate::analyzer::model::Status;
 
     fn run(text: &str) -> Option<(Status, Reason, Vec<String>, Option<usize>)> {
-        let lines: Vec<(usize, &str)> = text.lines().enumerate().collect();
-        read(&lines).map(|v| (v.status, v.reason, v.addresses, v.evidence))
+        let lines: Vec<&str> = text.lines().collect();
+        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.addresses, v.evidence))
     }
 
     #[test]

@@ -1,0 +1,76 @@
+//! What must hold for any input, checked by the fuzz targets and, for the
+//! committed regression inputs, by `tests/fuzz_regressions.rs`.
+//!
+//! Each check panics with a message naming the broken rule, so a fuzzer
+//! reports it as a crash.
+
+use nwcheck::analyzer::decode::decode;
+use nwcheck::analyzer::segment::split_lines;
+use nwcheck::analyzer::{Encoding, Report};
+use nwcheck::explain::{summary, Lang, Style};
+use nwcheck::mask::mask_report;
+
+/// Analyzes `bytes` and checks the report: line ranges inside the text,
+/// indexes inside the checks, JSON that reads back to the same report,
+/// summaries in both languages and both styles, and masking.
+pub fn check_analyze(bytes: &[u8]) {
+    let a = nwcheck::analyze(bytes, Some("CheckNWResult_fuzz_202401011200.log"));
+    let r = &a.report;
+    assert_eq!(r.line_count, split_lines(&a.text).len(), "line_count is the number of lines of the text");
+    check_ranges(r);
+
+    let json = serde_json::to_string(r).expect("the report serializes");
+    let back: Report = serde_json::from_str(&json).expect("the report's JSON reads back");
+    assert_eq!(&back, r, "the report's JSON reads back to the same report");
+
+    for lang in [Lang::Ja, Lang::En] {
+        for markdown in [false, true] {
+            let text = summary(r, lang, Style { markdown, color: !markdown });
+            assert!(!text.is_empty(), "the summary says something");
+        }
+    }
+
+    let masked = mask_report(r);
+    check_ranges(&masked);
+    assert_eq!(masked.checks.len(), r.checks.len(), "masking keeps every check");
+    serde_json::to_string(&masked).expect("the masked report serializes");
+    let _ = summary(&masked, Lang::En, Style::default());
+}
+
+fn check_ranges(r: &Report) {
+    for (i, c) in r.checks.iter().enumerate() {
+        let [first, last] = c.lines;
+        assert!(
+            1 <= first && first <= last && last <= r.line_count,
+            "check {i}: lines {first}..{last} inside 1..={}",
+            r.line_count
+        );
+        if let Some(e) = c.evidence_line {
+            assert!(first <= e && e <= last, "check {i}: evidence line {e} inside its block {first}..{last}");
+        }
+    }
+    for f in &r.findings {
+        let [first, last] = f.lines;
+        assert!(
+            [first, last] == [0, 0] || (1 <= first && first <= last && last <= r.line_count),
+            "finding {:?}: lines {first}..{last} inside 1..={}",
+            f.id,
+            r.line_count
+        );
+        assert!(f.checks.iter().all(|&k| k < r.checks.len()), "finding {:?}: check indexes inside the checks", f.id);
+    }
+}
+
+/// Decodes `bytes` and checks the text: nothing for empty or binary input,
+/// and no NUL, escape or byte-order mark left in text.
+pub fn check_decode(bytes: &[u8]) {
+    let d = decode(bytes);
+    match d.encoding {
+        Encoding::Empty | Encoding::Binary => assert!(d.text.is_empty(), "no text for {:?} input", d.encoding),
+        _ => {
+            assert!(d.binary_kind.is_none(), "a file type only for binary input");
+            assert!(!d.text.contains(['\u{0}', '\u{1b}', '\u{feff}']), "no NUL, escape or BOM left in the text");
+        }
+    }
+    assert_eq!(decode(bytes), d, "decoding is repeatable");
+}
