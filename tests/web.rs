@@ -242,7 +242,7 @@ fn reducer_follows_a_worker_job_to_its_report() {
     assert!(s.reading.is_empty());
     assert_eq!(s.docs.len(), 1);
     assert_eq!(*s.docs[0].report.0, analysis.report);
-    assert_eq!(&*s.docs[0].text, analysis.text.as_str());
+    assert_eq!(*s.docs[0].text, analysis.text);
     assert_eq!(s.current, Some(s.docs[0].id));
 }
 

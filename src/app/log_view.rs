@@ -21,7 +21,7 @@ const MAX_LINE: usize = 4000;
 pub struct LogDialogProps {
     pub lang: Lang,
     /// The log, when the dialog is open.
-    pub text: Option<Rc<str>>,
+    pub text: Option<Rc<String>>,
     pub name: AttrValue,
     pub evidence: Option<Evidence>,
     pub onclose: Callback<()>,
@@ -34,7 +34,7 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     let open = props.text.is_some() && props.evidence.is_some();
     // Where each line starts and ends, found once per log (a 50 MB log has
     // a million lines).
-    let lines = use_memo(props.text.clone(), |text| text.as_deref().map(line_spans).unwrap_or_default());
+    let lines = use_memo(props.text.clone(), |text| text.as_deref().map(|t| line_spans(t)).unwrap_or_default());
     {
         let dialog = dialog.clone();
         use_effect_with((open, props.evidence), move |(open, _)| {

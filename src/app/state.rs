@@ -49,7 +49,7 @@ pub struct Doc {
     pub name: DocName,
     pub report: SharedReport,
     /// The decoded log the report's line numbers point into.
-    pub text: Rc<str>,
+    pub text: Rc<String>,
 }
 
 /// Where an input came from.
@@ -236,7 +236,7 @@ impl State {
         let Analysis { report, text } = analysis;
         let id = self.next_doc;
         self.next_doc += 1;
-        self.docs.push(Rc::new(Doc { id, name, report: SharedReport(Rc::new(report)), text: text.into() }));
+        self.docs.push(Rc::new(Doc { id, name, report: SharedReport(Rc::new(report)), text: Rc::new(text) }));
         self.current = Some(id);
         self.log = None;
         self.hand_off = None;
