@@ -104,8 +104,15 @@ pub fn app(props: &AppProps) -> Html {
                         done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
                     });
                     let spare = spare.borrow_mut().take();
-                    if let Some(job) = worker::start(spare, file.into(), name.to_string(), onstage, ondone) {
-                        pending.borrow_mut().insert(read, Pending::Worker { _job: job });
+                    match worker::start(spare, file.into(), name.to_string(), onstage, ondone) {
+                        Some(job) => {
+                            pending.borrow_mut().insert(read, Pending::Worker { _job: job });
+                        }
+                        None => dispatch.dispatch(Action::Analyzed {
+                            read,
+                            name,
+                            result: Err("no worker could be started".to_string()),
+                        }),
                     }
                     continue;
                 }

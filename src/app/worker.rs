@@ -10,10 +10,12 @@
 //! Nothing is downloaded twice: the files come from the browser's cache
 //! or the service worker.
 //!
-//! One worker per file. Dropping the [`Job`] that started it closes the
-//! worker (cancel, or the result has arrived): a worker that is in the
-//! middle of the analysis closes as soon as that call returns, and sends
-//! nothing more.
+//! One worker per file. A [`Spare`] worker is started when files are
+//! dragged over the page or the file picker opens, so the next large file
+//! does not wait for a worker to load. Dropping the [`Job`] that uses a
+//! worker closes it (cancel, or the result has arrived): a worker that is
+//! in the middle of the analysis closes as soon as that call returns, and
+//! sends nothing more.
 
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
