@@ -126,7 +126,8 @@ pub fn errno_reason(text: &str) -> Option<Reason> {
     let t = text.to_ascii_lowercase();
     if t.contains("timed out") || t.contains("timeout") {
         Some(Reason::Timeout)
-    } else if t.contains("refused") {
+    } else if t.contains("refused") || t.contains("reset by peer") {
+        // A reset while connecting is an active refusal too.
         Some(Reason::Refused)
     } else if t.contains("no route to host")
         || t.contains("network is unreachable")

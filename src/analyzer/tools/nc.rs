@@ -124,6 +124,7 @@ mod tests {
     fn ncat_wordings() {
         reason("Ncat: Version 7.92 ( https://nmap.org/ncat )\nNcat: TIMEOUT.", Reason::Timeout);
         reason("Ncat: Connection refused.", Reason::Refused);
+        reason("Ncat: Connection reset by peer.", Reason::Refused);
         reason("Ncat: No route to host.", Reason::Unreachable);
         reason("Ncat: Network is unreachable.", Reason::Unreachable);
         reason(
