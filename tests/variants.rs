@@ -317,3 +317,29 @@ fn floods_and_huge_lines_stay_linear() {
     let r = analyze(&long);
     assert_eq!(verdicts(&r), ["https a.example.com:443 not-run interrupted"]);
 }
+
+#[test]
+fn site_recovery_log_is_linux_asr() {
+    let body = "\
+#### Azure Site Recovery への疎通確認 ####
+================================================
+##TRY!! nslookup  pod01-srs1.jpe.hypervrecoverymanager.windowsazure.com ##
+Server:\t\t168.63.129.16
+Address:\t168.63.129.16#53
+
+Non-authoritative answer:
+Name:\tpod01-srs1.jpe.hypervrecoverymanager.windowsazure.com
+Address: 20.43.64.1
+
+================================================
+##TRY!! nc -vz pod01-id1.jpe.backup.windowsazure.com 443 ##
+Ncat: Version 7.93 ( https://nmap.org/ncat )
+Ncat: Connection timed out.
+";
+    let r = analyze(&log("", "", body));
+    assert_eq!(r.format, Format::LinuxAsr);
+    assert_eq!(r.checks[0].service, Service::SiteRecovery);
+    assert_eq!(r.checks[0].region.as_deref(), Some("japaneast"));
+    assert_eq!(r.checks[1].service, Service::Backup);
+    assert!(finding_ids(&r).contains(&"backup-unreachable"));
+}

@@ -74,6 +74,7 @@ fn checks_report(
     let mut seen_tunnel = false;
     let mut names = NameCache::default();
     let scripted = seg.scripted;
+    let asr_section = seg.blocks.iter().any(|b| b.section == Some(Service::SiteRecovery));
     let checks: Vec<Check> = seg
         .blocks
         .into_iter()
@@ -89,7 +90,8 @@ fn checks_report(
     proxy.configured |= proxy.seen_in_curl;
     let format = if !scripted {
         Format::Transcript
-    } else if checks.iter().any(|c| c.service == Service::SiteRecovery)
+    } else if asr_section
+        || checks.iter().any(|c| c.service == Service::SiteRecovery)
         || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
     {
         Format::LinuxAsr
