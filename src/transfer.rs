@@ -6,20 +6,16 @@
 //! Every message is small enough for the page to decode in a few
 //! milliseconds: the input goes to the worker in pieces of
 //! [`INPUT_PIECE`] bytes, and the result comes back as the report without
-//! its checks ([`Head`]), then the checks [`CHECKS_PIECE`] at a time, then
-//! the decoded text in pieces of at most [`TEXT_PIECE`] bytes.
+//! its checks ([`Output::Head`]), then the checks [`CHECKS_PIECE`] at a
+//! time, then the decoded text in pieces of at most [`TEXT_PIECE`] bytes.
 //!
 //! The messages use a compact binary encoding ([`to_bytes`], postcard),
-//! which has no field names: every field is always written. `Finding` leaves out empty
-//! fields in JSON, so findings travel as [`FindingParts`], which writes
-//! them all.
+//! which has no field names, so every field of the report is always written
+//! (none is skipped when empty).
 //!
 //! Pure and target-independent, so the native tests check the round trip.
 
-use crate::analyzer::model::{
-    Check, Encoding, Finding, FindingId, Format, Machine, NotALogCause, Overall, Proxy, Report, ServiceSummary,
-    Severity,
-};
+use crate::analyzer::model::{Check, Report};
 use crate::Analysis;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
@@ -62,9 +58,9 @@ pub enum Output {
     Ready,
     /// The worker has every byte and is analyzing them.
     Analyzing,
-    /// The report without its checks, and how many messages follow before
-    /// [`Output::Done`].
-    Head { head: Box<Head>, pieces: usize },
+    /// The report without its checks, how many checks it has, and how many
+    /// messages follow before [`Output::Done`].
+    Head { report: Box<Report>, checks: usize, pieces: usize },
     /// The next checks, in report order.
     Checks(Vec<Check>),
     /// The next piece of the decoded text.
@@ -75,135 +71,14 @@ pub enum Output {
     Failed(String),
 }
 
-/// A [`Report`] without its checks.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Head {
-    pub schema: u32,
-    pub source: Option<String>,
-    pub format: Format,
-    pub encoding: Encoding,
-    pub truncated: bool,
-    pub host: Option<String>,
-    pub run_at: Option<String>,
-    pub machine: Machine,
-    pub proxy: Proxy,
-    pub services: Vec<ServiceSummary>,
-    pub findings: Vec<FindingParts>,
-    pub overall: Overall,
-    pub line_count: usize,
-    /// How many checks follow.
-    pub checks: usize,
-}
-
-/// A [`Finding`] with every field written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FindingParts {
-    pub id: FindingId,
-    pub severity: Severity,
-    pub lines: [usize; 2],
-    pub checks: Vec<usize>,
-    pub fqdns: Vec<String>,
-    pub cause: Option<NotALogCause>,
-    pub detail: Option<String>,
-}
-
-impl From<Finding> for FindingParts {
-    fn from(f: Finding) -> FindingParts {
-        let Finding { id, severity, lines, checks, fqdns, cause, detail } = f;
-        FindingParts { id, severity, lines, checks, fqdns, cause, detail }
-    }
-}
-
-impl From<FindingParts> for Finding {
-    fn from(f: FindingParts) -> Finding {
-        let FindingParts { id, severity, lines, checks, fqdns, cause, detail } = f;
-        Finding { id, severity, lines, checks, fqdns, cause, detail }
-    }
-}
-
-impl Head {
-    /// Splits a report into its head and its checks.
-    pub fn split(report: Report) -> (Head, Vec<Check>) {
-        let Report {
-            schema,
-            source,
-            format,
-            encoding,
-            truncated,
-            host,
-            run_at,
-            machine,
-            proxy,
-            checks,
-            services,
-            findings,
-            overall,
-            line_count,
-        } = report;
-        let head = Head {
-            schema,
-            source,
-            format,
-            encoding,
-            truncated,
-            host,
-            run_at,
-            machine,
-            proxy,
-            services,
-            findings: findings.into_iter().map(FindingParts::from).collect(),
-            overall,
-            line_count,
-            checks: checks.len(),
-        };
-        (head, checks)
-    }
-
-    /// The report again, with room for its checks.
-    pub fn into_report(self) -> Report {
-        let Head {
-            schema,
-            source,
-            format,
-            encoding,
-            truncated,
-            host,
-            run_at,
-            machine,
-            proxy,
-            services,
-            findings,
-            overall,
-            line_count,
-            checks,
-        } = self;
-        Report {
-            schema,
-            source,
-            format,
-            encoding,
-            truncated,
-            host,
-            run_at,
-            machine,
-            proxy,
-            checks: Vec::with_capacity(checks),
-            services,
-            findings: findings.into_iter().map(Finding::from).collect(),
-            overall,
-            line_count,
-        }
-    }
-}
-
 /// The messages that carry `analysis`, in order: the head, the checks, the
 /// text, then [`Output::Done`]. Made one at a time, so the worker never
 /// holds a second copy of the text.
 pub fn parcels(analysis: Analysis) -> Parcels {
-    let Analysis { report, text } = analysis;
-    let (head, checks) = Head::split(report);
+    let Analysis { mut report, text } = analysis;
+    let checks = std::mem::take(&mut report.checks);
     let pieces = checks.len().div_ceil(CHECKS_PIECE) + text_pieces(&text);
-    let head = Output::Head { head: Box::new(head), pieces };
+    let head = Output::Head { report: Box::new(report), checks: checks.len(), pieces };
     Parcels { head: Some(head), checks: checks.into_iter(), text, at: 0, done: false }
 }
 
@@ -296,8 +171,10 @@ impl Assembly {
         match message {
             Output::Ready => Step::Ready,
             Output::Analyzing => Step::Analyzing,
-            Output::Head { head, pieces } => {
-                self.report = Some(head.into_report());
+            Output::Head { report, checks, pieces } => {
+                let mut report = *report;
+                report.checks.reserve_exact(checks);
+                self.report = Some(report);
                 self.pieces = pieces;
                 Step::Receiving { done: 0, total: pieces }
             }

@@ -382,10 +382,10 @@ pub struct Finding {
     /// The destinations concerned, without repeats, in log order.
     pub fqdns: Vec<String>,
     /// For `not-a-log`: why.
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     pub cause: Option<NotALogCause>,
     /// For `not-a-log` with a known file type: which (`PNG image`, `ZIP archive`, ...).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
+    #[serde(default)]
     pub detail: Option<String>,
 }
 
