@@ -147,8 +147,7 @@ fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Ch
             tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
         }
     });
-    let fqdn = block.command.target.to_ascii_lowercase();
-    let (known_service, region) = names.lookup(&fqdn);
+    let (known_service, region) = names.lookup(&block.command.target);
     let service = service_for(kind, &block, known_service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
@@ -157,7 +156,7 @@ fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Ch
     };
     let check = Check {
         region: region.map(str::to_string),
-        fqdn,
+        fqdn: block.command.target,
         service,
         kind,
         port,

@@ -20,7 +20,8 @@ use super::tools::{is_separator, Lines};
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
 /// its line, as editors that count `\n` show it.
 pub fn split_lines(text: &str) -> Vec<&str> {
-    let mut lines: Vec<&str> = Vec::with_capacity(text.len() / 48 + 1);
+    // Counting first is one fast pass and spares growing a large vector.
+    let mut lines: Vec<&str> = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
         let line = &text[start..end];
@@ -168,7 +169,7 @@ pub fn head(text: &str) -> Vec<&str> {
 /// Whether the log has at least one `##TRY!!` line.
 pub fn is_scripted(lines: &[&str]) -> bool {
     // Most lines cannot be a marker; look at the ones that start with '#'.
-    lines.iter().any(|l| l.trim_ascii_start().starts_with('#') && l.contains("TRY!!") && try_marker(l).is_some())
+    lines.iter().any(|l| try_marker(l).is_some())
 }
 
 /// Splits lines into command blocks.
@@ -379,7 +380,7 @@ fn tool_of(word: &str) -> Tool {
 
 /// Reads a command line (`nc -vz host 443`).
 pub fn parse_command(text: &str) -> Command {
-    let mut words = text.split_whitespace().peekable();
+    let mut words = text.split_ascii_whitespace().peekable();
     // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
     while let Some(&w) = words.peek() {
         if w == "sudo" || w == "env" || w == "command" || w.contains('=') && !w.starts_with('-') {
@@ -392,47 +393,47 @@ pub fn parse_command(text: &str) -> Command {
         }
     }
     let tool = words.next().map_or(Tool::Unknown, tool_of);
-    let rest: Vec<&str> = words.collect();
     let value_opts = match tool {
         Tool::Nc => NC_VALUE_OPTS,
         Tool::Curl => CURL_VALUE_OPTS,
         _ => NSLOOKUP_VALUE_OPTS,
     };
-    let mut args = Vec::new();
+    // The words that are not options nor option values; the first two are
+    // all any reader needs, and curl's URL is the first with a scheme.
+    let mut args: [&str; 2] = [""; 2];
+    let mut n_args = 0;
+    let mut url: Option<&str> = None;
     let mut skip_next = false;
-    for w in &rest {
+    for w in words {
         if skip_next {
             skip_next = false;
             continue;
         }
         if w.starts_with('-') && w.len() > 1 {
-            skip_next = value_opts.contains(w);
+            skip_next = value_opts.contains(&w);
             continue;
         }
-        args.push(*w);
-    }
-    let (target, port) = match tool {
-        Tool::Nc => (
-            args.first().map_or(String::new(), |h| h.trim_matches(['[', ']']).to_string()),
-            args.get(1).and_then(|p| p.split('-').next()).and_then(|p| p.parse().ok()),
-        ),
-        Tool::Curl => {
-            let url = args.iter().find(|w| w.contains("://")).or(args.first()).copied().unwrap_or("");
-            parse_url(url)
+        if url.is_none() && w.contains("://") {
+            url = Some(w);
         }
-        Tool::Nslookup => (args.first().map_or(String::new(), |n| n.to_string()), None),
-        Tool::Unknown => (args.iter().find(|a| a.contains('.')).map_or(String::new(), |a| a.to_string()), None),
+        if n_args < 2 {
+            args[n_args] = w;
+            n_args += 1;
+        }
+    }
+    let (target, port): (&str, Option<u16>) = match tool {
+        Tool::Nc => (args[0].trim_matches(['[', ']']), args[1].split('-').next().and_then(|p| p.parse().ok())),
+        Tool::Curl => parse_url(url.unwrap_or(args[0])),
+        Tool::Nslookup => (args[0], None),
+        Tool::Unknown => (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None),
     };
-    Command { tool, text: text.to_string(), target: target.trim_end_matches('.').to_string(), port }
+    Command { tool, text: text.to_string(), target: target.trim_end_matches('.').to_ascii_lowercase(), port }
 }
 
 /// Host and port of a URL (`https://host[:port]/path`); curl's default scheme is http.
-fn parse_url(url: &str) -> (String, Option<u16>) {
+fn parse_url(url: &str) -> (&str, Option<u16>) {
     let url = url.trim_matches(['"', '\'']);
-    let (scheme, rest) = match url.split_once("://") {
-        Some((s, r)) => (s.to_ascii_lowercase(), r),
-        None => ("http".to_string(), url),
-    };
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let authority = authority.rsplit('@').next().unwrap_or(authority);
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
@@ -444,13 +445,14 @@ fn parse_url(url: &str) -> (String, Option<u16>) {
             None => (authority, None),
         }
     };
-    let default = match scheme.as_str() {
-        "https" => Some(443),
-        "http" => Some(80),
-        _ => None,
+    let default = if scheme.eq_ignore_ascii_case("https") {
+        Some(443)
+    } else if scheme.eq_ignore_ascii_case("http") {
+        Some(80)
+    } else {
+        None
     };
-    let port = port.and_then(|p| p.parse().ok()).or(default);
-    (host.to_string(), port)
+    (host, port.and_then(|p| p.parse().ok()).or(default))
 }
 
 #[cfg(test)]

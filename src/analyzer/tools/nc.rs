@@ -65,8 +65,8 @@ fn identify(lines: Lines) -> Option<String> {
 
 /// `nc: invalid option -- 'z'` (Ncat 6.40, BusyBox without -z).
 fn no_z_option(line: &str) -> bool {
-    (line.contains("invalid option") || line.contains("illegal option") || line.contains("unrecognized option"))
-        && line.contains('z')
+    line.contains('z')
+        && (line.contains("invalid option") || line.contains("illegal option") || line.contains("unrecognized option"))
 }
 
 /// A line that reports an established connection.
