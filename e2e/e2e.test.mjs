@@ -286,22 +286,8 @@ test('proxy passwords never reach the DOM, the copied summary or the JSON', asyn
   const password = raw.match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
   await dropFiles(page, [logFile(name)]);
   await waitReport(page, 1);
-  await page.locator('#proxy .show-log').click();
-  await page.waitForSelector('#log-dialog[open] .row.hl');
-  assert.ok(!(await page.content()).includes(password), 'password in the DOM');
-  await page.keyboard.press('Escape');
-
-  for (const id of ['#copy-text', '#copy-markdown']) {
-    await page.click(id);
-    await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent.length > 0);
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(copied.includes('nwcheck'), `${id}: summary copied`);
-    assert.ok(!copied.includes(password), `${id}: password copied`);
-  }
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const { download, json } = await assertPasswordNowhere(page, password);
   assert.equal(download.suggestedFilename(), 'nwcheck-proxy-credentials-in-url.json');
-  const json = fs.readFileSync(await download.path(), 'utf8');
-  assert.ok(!json.includes(password), 'password in the JSON');
   const report = JSON.parse(json);
   assert.equal(report.schema, 1);
   assert.equal(report.proxy.credentials_in_url, true);
@@ -452,6 +438,29 @@ test('screenshots for the README (light, dark, narrow, log)', async () => {
 });
 
 /** The report of the log on screen, as the "Download JSON" button saves it. */
+/**
+ * Opens the proxy lines in the log dialog, copies both summaries and
+ * downloads the JSON, asserting the password is in none of them.
+ * Returns the download and the JSON text.
+ */
+async function assertPasswordNowhere(page, password) {
+  await page.locator('#proxy .show-log').click();
+  await page.waitForSelector('#log-dialog[open] .row.hl');
+  assert.ok(!(await page.content()).includes(password), 'password in the DOM');
+  await page.keyboard.press('Escape');
+  for (const id of ['#copy-text', '#copy-markdown']) {
+    await page.click(id);
+    await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent.length > 0);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.includes('nwcheck'), `${id}: summary copied`);
+    assert.ok(!copied.includes(password), `${id}: password copied`);
+  }
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const json = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(!json.includes(password), 'password in the JSON');
+  return { download, json };
+}
+
 async function downloadJson(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
   return JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
@@ -743,20 +752,7 @@ test('proxy passwords never reach the DOM, the copied summary or the JSON of a w
   await putParts(page, { log: raw });
   const { size } = await dropBuilt(page, { name: 'big-proxy.log', parts: [['log', 1]], bytes: 2 * MB });
   await waitReport(page, 1);
-  await page.locator('#proxy .show-log').click();
-  await page.waitForSelector('#log-dialog[open] .row.hl');
-  assert.ok(!(await page.content()).includes(password), 'password in the DOM');
-  await page.keyboard.press('Escape');
-  for (const id of ['#copy-text', '#copy-markdown']) {
-    await page.click(id);
-    await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent.length > 0);
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    assert.ok(copied.includes('nwcheck'), `${id}: summary copied`);
-    assert.ok(!copied.includes(password), `${id}: password copied`);
-  }
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  const json = fs.readFileSync(await download.path(), 'utf8');
-  assert.ok(!json.includes(password), 'password in the JSON');
+  const { json } = await assertPasswordNowhere(page, password);
   assertRepeated(JSON.parse(json), expectOf(name), size / raw.length, name);
   await assertQuiet(app);
   await app.close();
