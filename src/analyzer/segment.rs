@@ -80,8 +80,6 @@ pub struct Block<'a> {
 pub struct Segments<'a> {
     pub blocks: Vec<Block<'a>>,
     pub scripted: bool,
-    /// 0-based index of the first block's line (the machine part ends there).
-    pub first_block: Option<usize>,
 }
 
 /// What a line is, for splitting.
@@ -178,7 +176,6 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
     let mut blocks: Vec<Block<'a>> = Vec::new();
     let mut section: Option<Service> = None;
     let mut open: Option<Block<'a>> = None;
-    let mut first_block = None;
     let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
 
     for (i, &line) in lines.iter().enumerate() {
@@ -187,7 +184,6 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
                 if let Some(b) = open.take() {
                     blocks.push(b);
                 }
-                first_block.get_or_insert(i);
                 open = Some(Block {
                     command: parse_command(cmd),
                     section,
@@ -232,7 +228,7 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
     for b in &mut blocks {
         b.output = Lines::new(b.start + 1, &lines[b.start + 1..=b.end]);
     }
-    Segments { blocks, scripted, first_block }
+    Segments { blocks, scripted }
 }
 
 #[derive(Debug, Clone, Copy)]
