@@ -74,8 +74,9 @@ pub enum Output {
 /// The messages that carry `analysis`, in order: the head, the checks, the
 /// text, then [`Output::Done`]. Made one at a time, so the worker never
 /// holds a second copy of the text.
-pub fn parcels(analysis: Analysis) -> Parcels {
+pub fn parcels(analysis: Analysis<'_>) -> Parcels {
     let Analysis { mut report, text } = analysis;
+    let text = text.into_owned();
     let checks = std::mem::take(&mut report.checks);
     let pieces = checks.len().div_ceil(CHECKS_PIECE) + text_pieces(&text);
     let head = Output::Head { report: Box::new(report), checks: checks.len(), pieces };
@@ -147,7 +148,7 @@ pub enum Step {
     /// The worker is ready for the bytes.
     Ready,
     /// The analysis is complete.
-    Complete(Box<Analysis>),
+    Complete(Box<Analysis<'static>>),
     /// Something went wrong; the message says what.
     Failed(String),
 }
@@ -196,7 +197,9 @@ impl Assembly {
                 Step::Receiving { done: self.received, total: self.pieces }
             }
             Output::Done => match self.report.take() {
-                Some(report) => Step::Complete(Box::new(Analysis { report, text: std::mem::take(&mut self.text) })),
+                Some(report) => {
+                    Step::Complete(Box::new(Analysis { report, text: std::mem::take(&mut self.text).into() }))
+                }
                 None => Step::Failed("no report".to_string()),
             },
             Output::Failed(e) => Step::Failed(e),
@@ -209,12 +212,12 @@ impl Assembly {
 mod tests {
     use super::*;
 
-    fn sample() -> Analysis {
+    fn sample() -> Analysis<'static> {
         crate::analyze(include_bytes!("../tests/data/proxy-auth-407.log"), Some("x.log"))
     }
 
     /// Puts the messages back together after a trip through the binary encoding.
-    fn rebuild(messages: Vec<Output>) -> Analysis {
+    fn rebuild(messages: Vec<Output>) -> Analysis<'static> {
         let mut assembly = Assembly::new();
         let mut last = None;
         for m in messages {
@@ -285,7 +288,7 @@ mod tests {
             if path.extension().and_then(|e| e.to_str()) != Some("log") {
                 continue;
             }
-            let analysis = crate::analyze(&std::fs::read(&path).unwrap(), Some("x.log"));
+            let analysis = crate::analyze(&std::fs::read(&path).unwrap(), Some("x.log")).into_owned();
             let messages: Vec<Output> = parcels(analysis.clone()).collect();
             assert_eq!(rebuild(messages), analysis, "{}", path.display());
         }

@@ -278,7 +278,8 @@ Address: 172.20.1.8
 #[test]
 fn html_in_the_log_is_kept_as_text() {
     let body = "##TRY!! curl -I https://pod01-manag1.jpe.backup.windowsazure.com ##\n<script>alert('x')</script>\nHTTP/1.1 404 <b>Not Found</b>\n";
-    let a = nwcheck::analyze(log("", "", body).as_bytes(), None);
+    let text = log("", "", body);
+    let a = nwcheck::analyze(text.as_bytes(), None);
     assert_eq!(a.report.checks[0].http_status, Some(404));
     assert_eq!(a.report.checks[0].evidence.as_deref(), Some("HTTP/1.1 404 <b>Not Found</b>"));
     assert!(a.text.contains("<script>alert('x')</script>"));

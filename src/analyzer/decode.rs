@@ -12,8 +12,10 @@ use std::borrow::Cow;
 
 /// The decoded input.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    /// The text: borrowed from the input when it is clean UTF-8 (the usual
+    /// case), so a large log is not copied.
+    pub text: Cow<'a, str>,
     pub encoding: Encoding,
     /// For binary input of a known type: what it is (`PNG image`, ...).
     pub binary_kind: Option<&'static str>,
@@ -47,9 +49,9 @@ const MAGIC: &[(&[u8], &str)] = &[
 ];
 
 /// Decodes `bytes` into text, or recognizes them as binary or empty.
-pub fn decode(bytes: &[u8]) -> Decoded {
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Decoded { text: String::new(), encoding: Encoding::Empty, binary_kind: None };
+        return Decoded { text: Cow::Borrowed(""), encoding: Encoding::Empty, binary_kind: None };
     }
     if let Some(bom_decoded) = decode_with_bom(bytes) {
         return bom_decoded;
@@ -90,11 +92,11 @@ pub fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
-fn binary(kind: Option<&'static str>) -> Decoded {
-    Decoded { text: String::new(), encoding: Encoding::Binary, binary_kind: kind }
+fn binary(kind: Option<&'static str>) -> Decoded<'static> {
+    Decoded { text: Cow::Borrowed(""), encoding: Encoding::Binary, binary_kind: kind }
 }
 
-fn decode_with_bom(bytes: &[u8]) -> Option<Decoded> {
+fn decode_with_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return Some(finish(String::from_utf8_lossy(rest), Encoding::Utf8Bom));
     }
@@ -226,8 +228,8 @@ fn trim_partial_char(sample: &[u8]) -> &[u8] {
 
 /// Removes NUL bytes, byte-order marks and ANSI escape sequences; keeps
 /// every line break.
-fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded {
-    let text = if has_noise(text.as_bytes()) { clean(&text) } else { text.into_owned() };
+fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded<'_> {
+    let text = if has_noise(text.as_bytes()) { Cow::Owned(clean(&text)) } else { text };
     Decoded { text, encoding, binary_kind: None }
 }
 

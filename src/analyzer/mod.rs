@@ -16,16 +16,27 @@ pub mod tools;
 
 pub use model::*;
 
+use std::borrow::Cow;
+
 /// The result of analyzing one input: the report, and the decoded text the
 /// report's line numbers point into (with proxy passwords already masked).
+/// The text borrows the input when the input is clean UTF-8 without
+/// passwords; [`Analysis::into_owned`] makes it independent of the input.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Analysis {
+pub struct Analysis<'a> {
     pub report: Report,
-    pub text: String,
+    pub text: Cow<'a, str>,
+}
+
+impl Analysis<'_> {
+    /// The same analysis, owning its text.
+    pub fn into_owned(self) -> Analysis<'static> {
+        Analysis { report: self.report, text: Cow::Owned(self.text.into_owned()) }
+    }
 }
 
 /// Analyzes the bytes of one log. `source` is the file name, when known.
-pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
+pub fn analyze<'a>(bytes: &'a [u8], source: Option<&str>) -> Analysis<'a> {
     let decoded = decode::decode(bytes);
     match decoded.encoding {
         Encoding::Empty => return not_a_log(source, decoded, NotALogCause::Empty, 0),
@@ -37,8 +48,8 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     }
     let encoding = decoded.encoding;
     let mut text = decoded.text;
-    if let std::borrow::Cow::Owned(masked) = machine::mask_credentials(&text) {
-        text = masked;
+    if let Cow::Owned(masked) = machine::mask_credentials(&text) {
+        text = Cow::Owned(masked);
     }
     let info = machine::read(&segment::head(&text), &text, source);
     // A password in a proxy value without a scheme (`user:pass@host:port`)
@@ -46,7 +57,7 @@ pub fn analyze(bytes: &[u8], source: Option<&str>) -> Analysis {
     for raw in &info.secrets {
         let safe = machine::mask_userinfo(raw).0;
         if safe != raw.as_str() && text.contains(raw.as_str()) {
-            text = text.replace(raw.as_str(), &safe);
+            text = Cow::Owned(text.replace(raw.as_str(), &safe));
         }
     }
     match checks_report(&text, info, encoding, source) {
@@ -225,7 +236,12 @@ fn evidence_text(line: &str) -> String {
 }
 
 /// The report for input that is not a network-check log.
-fn not_a_log(source: Option<&str>, decoded: decode::Decoded, cause: NotALogCause, line_count: usize) -> Analysis {
+fn not_a_log<'a>(
+    source: Option<&str>,
+    decoded: decode::Decoded<'a>,
+    cause: NotALogCause,
+    line_count: usize,
+) -> Analysis<'a> {
     let finding = Finding {
         id: FindingId::NotALog,
         severity: Severity::Error,

@@ -100,7 +100,7 @@ pub fn app(props: &AppProps) -> Html {
                     let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
                     let done = dispatch.clone();
                     let job_name = name.clone();
-                    let ondone = Callback::from(move |result: Result<crate::Analysis, String>| {
+                    let ondone = Callback::from(move |result: Result<crate::Analysis<'static>, String>| {
                         done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
                     });
                     let spare = spare.borrow_mut().take();

@@ -174,7 +174,7 @@ pub enum Action {
     Analyzed {
         read: u32,
         name: AttrValue,
-        result: Result<Box<Analysis>, String>,
+        result: Result<Box<Analysis<'static>>, String>,
     },
     /// The user stopped reading a file.
     Cancel(u32),
@@ -227,16 +227,21 @@ impl State {
 
     /// Analyzes one input and puts it on screen.
     fn add(&mut self, name: DocName, source: Option<&str>, bytes: &[u8]) {
-        let analysis = crate::analyze(bytes, source);
+        let analysis = crate::analyze(bytes, source).into_owned();
         self.show(name, analysis);
     }
 
     /// Puts an analysis on screen.
-    fn show(&mut self, name: DocName, analysis: Analysis) {
+    fn show(&mut self, name: DocName, analysis: Analysis<'static>) {
         let Analysis { report, text } = analysis;
         let id = self.next_doc;
         self.next_doc += 1;
-        self.docs.push(Rc::new(Doc { id, name, report: SharedReport(Rc::new(report)), text: Rc::new(text) }));
+        self.docs.push(Rc::new(Doc {
+            id,
+            name,
+            report: SharedReport(Rc::new(report)),
+            text: Rc::new(text.into_owned()),
+        }));
         self.current = Some(id);
         self.log = None;
         self.hand_off = None;

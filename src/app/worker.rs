@@ -76,7 +76,7 @@ pub struct AnalysisWorker {
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
     /// The analysis, before it is sent.
-    result: Option<Analysis>,
+    result: Option<Analysis<'static>>,
     /// The analysis being sent, one piece each time the page asks.
     sending: Option<Parcels>,
 }
@@ -119,7 +119,7 @@ impl Worker for AnalysisWorker {
             Next::WarmUp => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
-                self.result = Some(crate::analyze(&bytes, Some(&self.name)));
+                self.result = Some(crate::analyze(&bytes, Some(&self.name)).into_owned());
                 drop(bytes);
                 later(scope, Next::Send, Duration::ZERO);
             }
@@ -273,7 +273,7 @@ pub fn start(
     blob: web_sys::Blob,
     name: String,
     onstage: Callback<Stage>,
-    ondone: Callback<Result<Analysis, String>>,
+    ondone: Callback<Result<Analysis<'static>, String>>,
 ) -> Option<Job> {
     let Spare { bridge, handler } = match spare {
         Some(spare) => spare,
@@ -347,7 +347,7 @@ fn read_pieces(
     job: Weak<JobInner>,
     blob: web_sys::Blob,
     onstage: Callback<Stage>,
-    ondone: Callback<Result<Analysis, String>>,
+    ondone: Callback<Result<Analysis<'static>, String>>,
     finished: Rc<Cell<bool>>,
 ) {
     yew::platform::spawn_local(async move {
