@@ -482,7 +482,7 @@ struct Row {
 #[derive(Default)]
 struct Stages {
     decode: f64,
-    lines: f64,
+    passwords: f64,
     segment: f64,
     findings: f64,
     total: f64,
@@ -512,20 +512,18 @@ fn time_after(report: &nwcheck::analyzer::Report) -> [f64; 2] {
     [tm, ts]
 }
 
-/// Times decode, password masking and line splitting, and block splitting, on one pass.
+/// Times decode, password masking, and block splitting, on one pass.
 fn time_stages(bytes: &[u8]) -> [f64; 3] {
     use nwcheck::analyzer::{decode, machine, segment};
     let t0 = Instant::now();
     let decoded = decode::decode(black_box(bytes));
     let t1 = Instant::now();
     let text = machine::mask_credentials(&decoded.text);
-    let lines = segment::split_lines(&text);
     let t2 = Instant::now();
-    let seg = segment::segment(&lines);
+    let seg = segment::segment(&text);
     let t3 = Instant::now();
     black_box(&seg);
     drop(seg);
-    drop(lines);
     drop(text);
     drop(decoded);
     [(t1 - t0).as_secs_f64(), (t2 - t1).as_secs_f64(), (t3 - t2).as_secs_f64()]
@@ -582,7 +580,7 @@ fn measure(path: &Path, bytes: &[u8], reps: usize, warmup: bool) -> Result<Row, 
     let [td, tl, tsg] = ts;
     let stages = Stages {
         decode: median(td),
-        lines: median(tl),
+        passwords: median(tl),
         segment: median(tsg),
         findings: median(tf),
         total: median(ta.clone()),
@@ -649,10 +647,10 @@ fn print_table(rows: &[(String, Row)]) {
     println!("where the analyzer's time goes (ms, medians); after || what masking the report for sharing");
     println!("and writing its English summary add (not part of the analyzer's MB/s):");
     println!(
-        "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
+        "{:>7} | {:>9} {:>9} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
         "size",
         "decode",
-        "mask+split_lines",
+        "mask",
         "segment",
         "readers+machine",
         "findings",
@@ -662,13 +660,13 @@ fn print_table(rows: &[(String, Row)]) {
     );
     for (label, r) in rows {
         let st = &r.stages;
-        let rest = st.total - st.decode - st.lines - st.segment - st.findings;
+        let rest = st.total - st.decode - st.passwords - st.segment - st.findings;
         let ms = |s: f64| format!("{:.2}", s * 1e3);
         println!(
-            "{:>7} | {:>9} {:>16} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
+            "{:>7} | {:>9} {:>9} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
             label,
             ms(st.decode),
-            ms(st.lines),
+            ms(st.passwords),
             ms(st.segment),
             ms(rest),
             ms(st.findings),

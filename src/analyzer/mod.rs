@@ -75,22 +75,24 @@ fn checks_report(
     encoding: Encoding,
     source: Option<&str>,
 ) -> Result<Report, (NotALogCause, usize)> {
-    let lines = segment::split_lines(text);
-    let seg = segment::segment(&lines);
+    let seg = segment::segment(text);
+    let line_count = seg.line_count;
     if seg.blocks.is_empty() {
         let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
-        return Err((cause, lines.len()));
+        return Err((cause, line_count));
     }
 
     let mut seen_tunnel = false;
     let mut names = NameCache::default();
+    let mut buf: Vec<(usize, &str)> = Vec::new();
     let scripted = seg.scripted;
     let asr_section = seg.blocks.iter().any(|b| b.section == Some(Service::SiteRecovery));
     let checks: Vec<Check> = seg
         .blocks
         .into_iter()
         .map(|b| {
-            let (check, via_proxy) = check_of(b, &lines, &mut names);
+            b.output.lines_into(&mut buf);
+            let (check, via_proxy) = check_of(b, tools::Lines::new(&buf), &mut names);
             seen_tunnel |= via_proxy;
             check
         })
@@ -126,7 +128,7 @@ fn checks_report(
         services,
         findings,
         overall,
-        line_count: lines.len(),
+        line_count,
     })
 }
 
@@ -137,20 +139,20 @@ fn looks_like_windows_log(text: &str) -> bool {
         .any(|k| text.contains(k))
 }
 
-/// Builds the check for one block with the reader for its tool, and
-/// whether curl went through a proxy tunnel.
-fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Check, bool) {
+/// Builds the check for one block (`output`: its output lines) with the
+/// reader for its tool, and whether curl went through a proxy tunnel.
+fn check_of(block: segment::Block, output: tools::Lines, names: &mut NameCache) -> (Check, bool) {
     use segment::Tool;
     let (kind, verdict) = match block.command.tool {
-        Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(block.output)),
-        Tool::Nc => (CheckKind::Tcp, tools::nc::read(block.output)),
-        Tool::Curl => (CheckKind::Https, tools::curl::read(block.output)),
+        Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
+        Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read(output)),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
         // No conclusion: cut off if the log ends here or the user pressed
         // Ctrl+C (`^C`) inside the block; otherwise not understood.
-        let ctrl_c = block.output.iter().find(|(_, l)| l.trim_end().ends_with("^C")).map(|(i, _)| i);
+        let ctrl_c = output.iter().find(|(_, l)| l.trim_end().ends_with("^C")).map(|(i, _)| i);
         if kind != CheckKind::Other && (block.at_eof || ctrl_c.is_some()) {
             let at = ctrl_c;
             tools::Verdict::new(Status::NotRun, Reason::Interrupted, at)
@@ -179,7 +181,7 @@ fn check_of(block: segment::Block, lines: &[&str], names: &mut NameCache) -> (Ch
         lines: [block.start + 1, block.end + 1],
         command: block.command.text,
         evidence_line: verdict.evidence.map(|i| i + 1),
-        evidence: verdict.evidence.and_then(|i| lines.get(i)).map(|l| evidence_text(l)),
+        evidence: verdict.evidence.and_then(|i| output.get(i)).map(evidence_text),
         tool: verdict.tool,
     };
     (check, verdict.via_proxy)

@@ -14,7 +14,7 @@
 
 use super::fasthash::FastMap;
 use super::model::Service;
-use super::tools::{is_separator, Lines};
+use super::tools::{is_separator, Stretch};
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
@@ -68,8 +68,8 @@ pub struct Block<'a> {
     /// 0-based index of the block's last line (blank lines and separators
     /// at its end are not part of it).
     pub end: usize,
-    /// The output lines (separators left out).
-    pub output: Lines<'a>,
+    /// The output: the lines after the command, to the last non-blank one.
+    pub output: Stretch<'a>,
     /// Nothing follows this block: it is the log's last thing.
     pub at_eof: bool,
 }
@@ -80,6 +80,8 @@ pub struct Block<'a> {
 pub struct Segments<'a> {
     pub blocks: Vec<Block<'a>>,
     pub scripted: bool,
+    /// How many lines the text has (as [`split_lines`] counts them).
+    pub line_count: usize,
 }
 
 /// What a line is, for splitting.
@@ -165,37 +167,86 @@ pub fn head(text: &str) -> Vec<&str> {
 }
 
 /// Whether the log has at least one `##TRY!!` line.
-pub fn is_scripted(lines: &[&str]) -> bool {
-    // Most lines cannot be a marker; look at the ones that start with '#'.
-    lines.iter().any(|l| try_marker(l).is_some())
+pub fn is_scripted(text: &str) -> bool {
+    // Only lines that hold the word can be markers: find it, then read its line.
+    let bytes = text.as_bytes();
+    ["TRY!!", "try!!"].iter().any(|needle| {
+        let finder = memchr::memmem::Finder::new(needle);
+        let mut from = 0;
+        while let Some(k) = finder.find(&bytes[from..]) {
+            let at = from + k;
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+            if try_marker(&text[start..end]).is_some() {
+                return true;
+            }
+            from = end;
+        }
+        false
+    })
 }
 
-/// Splits lines into command blocks.
-pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
-    let scripted = is_scripted(lines);
-    let mut blocks: Vec<Block<'a>> = Vec::new();
-    let mut section: Option<Service> = None;
-    let mut open: Option<Block<'a>> = None;
-    let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
+/// A block being read: its command line and how far its output goes.
+struct Open<'a> {
+    command: Command,
+    section: Option<Service>,
+    start: usize,
+    end: usize,
+    /// Byte range of the output in the text: from the line after the
+    /// command to the end of the last non-blank line.
+    from: usize,
+    to: usize,
+    text: &'a str,
+}
 
-    for (i, &line) in lines.iter().enumerate() {
+impl<'a> Open<'a> {
+    fn close(self, at_eof: bool) -> Block<'a> {
+        let output = if self.end > self.start { &self.text[self.from..self.to] } else { "" };
+        Block {
+            command: self.command,
+            section: self.section,
+            start: self.start,
+            end: self.end,
+            output: Stretch::new(self.start + 1, output),
+            at_eof,
+        }
+    }
+}
+
+/// Splits the text into command blocks, in one pass over its lines.
+pub fn segment(text: &str) -> Segments<'_> {
+    let scripted = is_scripted(text);
+    let bytes = text.as_bytes();
+    let mut blocks: Vec<Block<'_>> = Vec::new();
+    let mut section: Option<Service> = None;
+    let mut open: Option<Open<'_>> = None;
+    let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
+    let mut i = 0;
+    let mut at = 0;
+
+    while at < bytes.len() {
+        let nl = memchr::memchr(b'\n', &bytes[at..]).map(|k| at + k);
+        let next = nl.map_or(bytes.len(), |n| n + 1);
+        let raw = &text[at..nl.unwrap_or(bytes.len())];
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
         match classify(line, scripted) {
             LineKind::Command(cmd) => {
                 if let Some(b) = open.take() {
-                    blocks.push(b);
+                    blocks.push(b.close(false));
                 }
-                open = Some(Block {
+                open = Some(Open {
                     command: parse_command(cmd),
                     section,
                     start: i,
                     end: i,
-                    output: Lines::new(i + 1, &[]),
-                    at_eof: false,
+                    from: next,
+                    to: next,
+                    text,
                 });
             }
             LineKind::Heading => {
                 if let Some(b) = open.take() {
-                    blocks.push(b);
+                    blocks.push(b.close(false));
                 }
                 // Logs repeat the same few headings: read each text once.
                 let change = *heading_cache.entry(line.trim_ascii()).or_insert_with(|| heading_section(line));
@@ -206,7 +257,7 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
             }
             LineKind::End => {
                 if let Some(b) = open.take() {
-                    blocks.push(b);
+                    blocks.push(b.close(false));
                 }
             }
             LineKind::Separator => {}
@@ -214,21 +265,18 @@ pub fn segment<'a>(lines: &'a [&'a str]) -> Segments<'a> {
                 if let Some(b) = open.as_mut() {
                     if !line.bytes().all(|b| b.is_ascii_whitespace()) {
                         b.end = i;
+                        b.to = at + line.len();
                     }
                 }
             }
         }
+        i += 1;
+        at = next;
     }
-    if let Some(mut b) = open.take() {
-        b.at_eof = true;
-        blocks.push(b);
+    if let Some(b) = open.take() {
+        blocks.push(b.close(true));
     }
-    // A block's output runs from the line after its command to its last
-    // non-blank line.
-    for b in &mut blocks {
-        b.output = Lines::new(b.start + 1, &lines[b.start + 1..=b.end]);
-    }
-    Segments { blocks, scripted }
+    Segments { blocks, scripted, line_count: i }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -503,8 +551,7 @@ Ncat: Connected to 1.2.3.4:443.
 ##TRY!! curl -I https://login.microsoft.com ##
 HTTP/1.1 200 OK
 ";
-        let lines = split_lines(log);
-        let seg = segment(&lines);
+        let seg = segment(log);
         assert!(seg.scripted);
         let got: Vec<_> = seg.blocks.iter().map(|b| (b.command.tool, b.section, b.start, b.end, b.at_eof)).collect();
         assert_eq!(
@@ -515,7 +562,9 @@ HTTP/1.1 200 OK
                 (Tool::Curl, None, 13, 14, true),
             ]
         );
-        assert_eq!(seg.blocks[1].output.iter().collect::<Vec<_>>(), vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
+        let mut buf = Vec::new();
+        seg.blocks[1].output.lines_into(&mut buf);
+        assert_eq!(buf, vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
     }
 
     #[test]
@@ -550,8 +599,7 @@ HTTP/1.1 200 OK
     #[test]
     fn transcript_prompts() {
         let log = "[azureuser@vm01 ~]$ nc -vz a.example.com 443\nNcat: Connected to 1.2.3.4:443.\n$ curl -I https://b.example.com\nHTTP/2 200\n";
-        let lines = split_lines(log);
-        let seg = segment(&lines);
+        let seg = segment(log);
         assert!(!seg.scripted);
         assert_eq!(seg.blocks.len(), 2);
         assert_eq!(seg.blocks[1].command.target, "b.example.com");

@@ -161,8 +161,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<u16>, bool)> {
-        let lines: Vec<&str> = text.lines().collect();
-        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.http_status, v.via_proxy))
+        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.http_status, v.via_proxy))
     }
 
     #[track_caller]

@@ -37,26 +37,71 @@ impl Needle {
     }
 }
 
-/// The output lines of a block: a run of the log's lines, with separator
-/// lines (`=====`) left out. Cheap to copy; nothing is allocated per block.
+/// The output of a block as it sits in the log: a stretch of the text,
+/// `\n` or `\r\n` between lines and no line break after the last.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stretch<'a> {
+    /// 0-based index of the stretch's first line in the log.
+    pub first: usize,
+    pub text: &'a str,
+}
+
+impl<'a> Stretch<'a> {
+    pub fn new(first: usize, text: &'a str) -> Stretch<'a> {
+        Stretch { first, text }
+    }
+
+    /// Puts the stretch's lines, separators (`=====`) left out, into `buf`
+    /// (emptied first), each with its 0-based index in the log. One buffer
+    /// serves every block, so reading a block allocates nothing.
+    pub fn lines_into(self, buf: &mut Vec<(usize, &'a str)>) {
+        buf.clear();
+        let mut rest = self.text;
+        let mut index = self.first;
+        while !rest.is_empty() {
+            let (line, after) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(n) => (&rest[..n], &rest[n + 1..]),
+                None => (rest, ""),
+            };
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !is_separator(line) {
+                buf.push((index, line));
+            }
+            rest = after;
+            index += 1;
+        }
+    }
+}
+
+/// The output lines of a block, each with its 0-based index in the log;
+/// separators are left out. Cheap to copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Lines<'a> {
-    /// 0-based index of `lines[0]` in the log.
-    first: usize,
-    lines: &'a [&'a str],
+    lines: &'a [(usize, &'a str)],
 }
 
 impl<'a> Lines<'a> {
-    /// The lines `lines`, the first of which is line `first` (0-based) of the log.
-    pub fn new(first: usize, lines: &'a [&'a str]) -> Lines<'a> {
-        Lines { first, lines }
+    pub fn new(lines: &'a [(usize, &'a str)]) -> Lines<'a> {
+        Lines { lines }
     }
 
     /// Each line with its 0-based index in the log.
     pub fn iter(self) -> impl DoubleEndedIterator<Item = (usize, &'a str)> {
-        let first = self.first;
-        self.lines.iter().enumerate().map(move |(k, l)| (first + k, *l)).filter(|(_, l)| !is_separator(l))
+        self.lines.iter().copied()
     }
+
+    /// Line `index` (0-based in the log), if it is one of these lines.
+    pub fn get(self, index: usize) -> Option<&'a str> {
+        self.iter().find(|&(i, _)| i == index).map(|(_, l)| l)
+    }
+}
+
+/// Runs `read` on the lines of `text` (the first is line 0): for tests.
+#[cfg(test)]
+pub fn read_text<T>(text: &str, read: impl FnOnce(Lines) -> T) -> T {
+    let mut buf = Vec::new();
+    Stretch::new(0, text).lines_into(&mut buf);
+    read(Lines::new(&buf))
 }
 
 /// A line of only `=` or `-` (at least four): the scripts' separator.

@@ -100,8 +100,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<usize>, Option<String>)> {
-        let lines: Vec<&str> = text.lines().collect();
-        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.evidence, v.tool))
+        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.evidence, v.tool))
     }
 
     #[track_caller]

@@ -110,8 +110,7 @@ mod tests {
     use crate::analyzer::model::Status;
 
     fn run(text: &str) -> Option<(Status, Reason, Vec<String>, Option<usize>)> {
-        let lines: Vec<&str> = text.lines().collect();
-        read(Lines::new(0, &lines)).map(|v| (v.status, v.reason, v.addresses, v.evidence))
+        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.addresses, v.evidence))
     }
 
     #[test]
