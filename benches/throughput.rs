@@ -648,15 +648,7 @@ fn print_table(rows: &[(String, Row)]) {
     println!("and writing its English summary add (not part of the analyzer's MB/s):");
     println!(
         "{:>7} | {:>9} {:>9} {:>9} {:>15} {:>9} | {:>9} || {:>11} {:>9}",
-        "size",
-        "decode",
-        "mask",
-        "segment",
-        "readers+machine",
-        "findings",
-        "total",
-        "mask_report",
-        "summary"
+        "size", "decode", "mask", "segment", "readers+machine", "findings", "total", "mask_report", "summary"
     );
     for (label, r) in rows {
         let st = &r.stages;

@@ -8,6 +8,7 @@
 use crate::analyzer::knowledge;
 use crate::analyzer::model::*;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// The language of the texts.
@@ -676,7 +677,7 @@ pub fn region_label(region: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Destination {
     pub fqdn: String,
-    pub region: Option<String>,
+    pub region: Option<Cow<'static, str>>,
     pub dns: Vec<usize>,
     pub tcp: Vec<usize>,
     pub https: Vec<usize>,

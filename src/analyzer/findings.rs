@@ -31,90 +31,147 @@ pub fn proxy_in_use(proxy: &Proxy) -> bool {
     proxy.configured || proxy.seen_in_curl
 }
 
-struct Builder<'a> {
-    checks: &'a [Check],
-    out: Vec<Finding>,
+/// A finding that collects the checks matching its rule.
+struct Rule<'a> {
+    id: FindingId,
+    severity: Severity,
+    matches: Box<dyn Fn(&Check) -> bool + 'a>,
+    checks: Vec<usize>,
 }
 
-impl Builder<'_> {
-    /// Adds a finding for the checks that match, if any do.
-    fn when(&mut self, id: FindingId, severity: Severity, matches: impl Fn(&Check) -> bool) {
-        let idx: Vec<usize> = self.checks.iter().enumerate().filter(|(_, c)| matches(c)).map(|(i, _)| i).collect();
-        if !idx.is_empty() {
-            self.push(id, severity, idx, None);
+/// One place in the list of findings.
+enum Entry<'a> {
+    /// A finding made of the checks that match a rule.
+    Rule(Rule<'a>),
+    /// Proxy credentials in the log, then what nc means behind a proxy.
+    ProxyAndNc,
+    /// The proxy in use.
+    ProxyConfigured,
+}
+
+impl<'a> Entry<'a> {
+    fn rule<'e>(entry: &'e mut Entry<'a>) -> Option<&'e mut Rule<'a>> {
+        match entry {
+            Entry::Rule(r) => Some(r),
+            _ => None,
         }
     }
+}
 
-    fn push(&mut self, id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) {
-        let mut seen = FastSet::default();
-        let fqdns: Vec<String> =
-            idx.iter().map(|&i| &self.checks[i].fqdn).filter(|f| seen.insert(f.as_str())).cloned().collect();
-        let lines = lines.or_else(|| idx.first().map(|&i| self.checks[i].lines)).unwrap_or([0, 0]);
-        self.out.push(Finding { id, severity, lines, checks: idx, fqdns, cause: None, detail: None });
-    }
+fn rule<'a>(id: FindingId, severity: Severity, matches: impl Fn(&Check) -> bool + 'a) -> Rule<'a> {
+    Rule { id, severity, matches: Box::new(matches), checks: Vec::new() }
+}
+
+/// The finding for `idx` (check indexes): its destinations once each, and
+/// its lines (`lines`, or the first check's).
+fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) -> Finding {
+    let mut seen = FastSet::default();
+    let fqdns: Vec<String> =
+        idx.iter().map(|&i| &checks[i].fqdn).filter(|f| seen.insert(f.as_str())).cloned().collect();
+    let lines = lines.or_else(|| idx.first().map(|&i| checks[i].lines)).unwrap_or([0, 0]);
+    Finding { id, severity, lines, checks: idx, fqdns, cause: None, detail: None }
 }
 
 /// Every finding that applies, most serious first.
 pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> {
     let proxied = proxy_in_use(proxy);
-    let mut b = Builder { checks, out: Vec::new() };
-
-    b.when(FindingId::DnsFailure, Severity::Error, |c| c.kind == CheckKind::Dns && c.status == Status::Failed);
-    b.when(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| is_3260(c) && tcp_blocked(c));
     let service_unreachable = |service: Service| {
         move |c: &Check| c.service == service && !is_3260(c) && ((tcp_blocked(c) && !proxied) || https_no_response(c))
     };
-    for (service, id, severity) in [
-        (Service::Backup, FindingId::BackupUnreachable, Severity::Error),
-        (Service::Storage, FindingId::StorageUnreachable, Severity::Error),
-        (Service::EntraId, FindingId::EntraIdUnreachable, Severity::Error),
-        (Service::SiteRecovery, FindingId::SiteRecoveryUnreachable, Severity::Error),
-        (Service::FileRecovery, FindingId::FileRecoveryDownloadBlocked, Severity::Warning),
-        (Service::Other, FindingId::OtherUnreachable, Severity::Warning),
-    ] {
-        b.when(id, severity, service_unreachable(service));
-    }
-    b.when(FindingId::ProxyAuthRequired, Severity::Error, |c| c.reason == Reason::ProxyAuthRequired);
-    b.when(FindingId::ProxyDenied, Severity::Error, |c| c.reason == Reason::ProxyDenied);
-    b.when(FindingId::ProxyUnresolvable, Severity::Error, |c| c.reason == Reason::ProxyUnresolved);
-    b.when(FindingId::TlsInterception, Severity::Error, |c| c.reason == Reason::TlsUntrusted);
-
-    if proxy.credentials_in_url {
-        b.push(FindingId::ProxyCredentialsInLog, Severity::Warning, Vec::new(), proxy.lines);
-    }
-    if proxied {
-        let tcp_failed: Vec<usize> = (0..checks.len())
-            .filter(|&i| checks[i].kind == CheckKind::Tcp && checks[i].status == Status::Failed && !is_3260(&checks[i]))
-            .collect();
-        if !tcp_failed.is_empty() {
-            b.push(FindingId::ProxyNcInconclusive, Severity::Warning, tcp_failed, None);
-        } else {
-            b.when(FindingId::ProxyNcInconclusive, Severity::Info, |c| {
-                c.kind == CheckKind::Tcp && c.status == Status::Ok
-            });
-        }
-    }
-    b.when(FindingId::PrivateEndpoint, Severity::Info, |c| {
-        c.private_address && matches!(c.service, Service::Backup | Service::Storage | Service::FileRecovery)
-    });
     let missing = |kind: CheckKind| {
         move |c: &Check| c.kind == kind && matches!(c.reason, Reason::NotInstalled | Reason::Unsupported)
     };
-    b.when(FindingId::NcMissing, Severity::Warning, missing(CheckKind::Tcp));
-    b.when(FindingId::CurlMissing, Severity::Warning, missing(CheckKind::Https));
-    b.when(FindingId::NslookupMissing, Severity::Warning, missing(CheckKind::Dns));
-    if truncated {
-        b.when(FindingId::LogTruncated, Severity::Warning, |c| c.reason == Reason::Interrupted);
-    }
-    b.when(FindingId::UnrecognizedOutput, Severity::Warning, |c| c.status == Status::Unknown);
-    if proxied {
-        let via: Vec<usize> = (0..checks.len()).filter(|&i| checks[i].kind == CheckKind::Https).take(1).collect();
-        let lines = proxy.lines;
-        b.push(FindingId::ProxyConfigured, Severity::Info, if lines.is_some() { Vec::new() } else { via }, lines);
-    }
-    b.when(FindingId::RegionSpecificFqdn, Severity::Info, |c| c.region.is_some());
+    // In the order the findings are listed (before sorting by severity).
+    let mut rules: Vec<Entry> = vec![
+        Entry::Rule(rule(FindingId::DnsFailure, Severity::Error, |c| {
+            c.kind == CheckKind::Dns && c.status == Status::Failed
+        })),
+        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| is_3260(c) && tcp_blocked(c))),
+        Entry::Rule(rule(FindingId::BackupUnreachable, Severity::Error, service_unreachable(Service::Backup))),
+        Entry::Rule(rule(FindingId::StorageUnreachable, Severity::Error, service_unreachable(Service::Storage))),
+        Entry::Rule(rule(FindingId::EntraIdUnreachable, Severity::Error, service_unreachable(Service::EntraId))),
+        Entry::Rule(rule(
+            FindingId::SiteRecoveryUnreachable,
+            Severity::Error,
+            service_unreachable(Service::SiteRecovery),
+        )),
+        Entry::Rule(rule(
+            FindingId::FileRecoveryDownloadBlocked,
+            Severity::Warning,
+            service_unreachable(Service::FileRecovery),
+        )),
+        Entry::Rule(rule(FindingId::OtherUnreachable, Severity::Warning, service_unreachable(Service::Other))),
+        Entry::Rule(rule(FindingId::ProxyAuthRequired, Severity::Error, |c| c.reason == Reason::ProxyAuthRequired)),
+        Entry::Rule(rule(FindingId::ProxyDenied, Severity::Error, |c| c.reason == Reason::ProxyDenied)),
+        Entry::Rule(rule(FindingId::ProxyUnresolvable, Severity::Error, |c| c.reason == Reason::ProxyUnresolved)),
+        Entry::Rule(rule(FindingId::TlsInterception, Severity::Error, |c| c.reason == Reason::TlsUntrusted)),
+        Entry::ProxyAndNc,
+        Entry::Rule(rule(FindingId::PrivateEndpoint, Severity::Info, |c| {
+            c.private_address && matches!(c.service, Service::Backup | Service::Storage | Service::FileRecovery)
+        })),
+        Entry::Rule(rule(FindingId::NcMissing, Severity::Warning, missing(CheckKind::Tcp))),
+        Entry::Rule(rule(FindingId::CurlMissing, Severity::Warning, missing(CheckKind::Https))),
+        Entry::Rule(rule(FindingId::NslookupMissing, Severity::Warning, missing(CheckKind::Dns))),
+        Entry::Rule(rule(FindingId::LogTruncated, Severity::Warning, |c| truncated && c.reason == Reason::Interrupted)),
+        Entry::Rule(rule(FindingId::UnrecognizedOutput, Severity::Warning, |c| c.status == Status::Unknown)),
+        Entry::ProxyConfigured,
+        Entry::Rule(rule(FindingId::RegionSpecificFqdn, Severity::Info, |c| c.region.is_some())),
+    ];
+    // Behind a proxy, nc proves nothing: the failed nc checks (port 3260
+    // aside) are a warning; without any, the successful ones are a note.
+    let mut tcp_failed: Vec<usize> = Vec::new();
+    let mut tcp_ok: Vec<usize> = Vec::new();
+    let mut first_https: Option<usize> = None;
 
-    let mut out = b.out;
+    // One pass over the checks: each is tested against every rule while
+    // it is at hand.
+    for (i, c) in checks.iter().enumerate() {
+        for r in rules.iter_mut().filter_map(Entry::rule) {
+            if (r.matches)(c) {
+                r.checks.push(i);
+            }
+        }
+        if c.kind == CheckKind::Tcp && c.status == Status::Failed && !is_3260(c) {
+            tcp_failed.push(i);
+        }
+        if c.kind == CheckKind::Tcp && c.status == Status::Ok {
+            tcp_ok.push(i);
+        }
+        if c.kind == CheckKind::Https {
+            first_https.get_or_insert(i);
+        }
+    }
+
+    let mut out = Vec::new();
+    for entry in rules {
+        match entry {
+            Entry::Rule(r) => {
+                if !r.checks.is_empty() {
+                    out.push(finding(checks, r.id, r.severity, r.checks, None));
+                }
+            }
+            Entry::ProxyAndNc => {
+                if proxy.credentials_in_url {
+                    let id = FindingId::ProxyCredentialsInLog;
+                    out.push(finding(checks, id, Severity::Warning, Vec::new(), proxy.lines));
+                }
+                if proxied && !tcp_failed.is_empty() {
+                    let idx = std::mem::take(&mut tcp_failed);
+                    out.push(finding(checks, FindingId::ProxyNcInconclusive, Severity::Warning, idx, None));
+                } else if proxied && !tcp_ok.is_empty() {
+                    let idx = std::mem::take(&mut tcp_ok);
+                    out.push(finding(checks, FindingId::ProxyNcInconclusive, Severity::Info, idx, None));
+                }
+            }
+            Entry::ProxyConfigured => {
+                if proxied {
+                    let lines = proxy.lines;
+                    let via = if lines.is_some() { Vec::new() } else { first_https.into_iter().collect() };
+                    out.push(finding(checks, FindingId::ProxyConfigured, Severity::Info, via, lines));
+                }
+            }
+        }
+    }
     out.sort_by_key(|f| f.severity);
     out
 }
@@ -129,26 +186,27 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
         .filter(|c| c.kind == CheckKind::Https && c.status == Status::Ok)
         .map(|c| (c.service, c.fqdn.as_str()))
         .collect();
+    // Per service (in `Service::ALL` order): checked, problems, unsure.
+    let mut state = [(false, false, false); Service::ALL.len()];
+    for c in checks {
+        let Some(k) = Service::ALL.iter().position(|&s| s == c.service) else { continue };
+        let (checked, problems, unsure) = &mut state[k];
+        *checked = true;
+        match c.status {
+            Status::Ok => {}
+            Status::NotRun | Status::Unknown => *unsure = true,
+            Status::Failed if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved => {
+                // nc does not use the proxy: curl decides for this destination.
+                *unsure |= !curl_ok.contains(&(c.service, c.fqdn.as_str()));
+            }
+            Status::Failed => *problems = true,
+        }
+    }
     Service::ALL
         .iter()
-        .map(|&service| {
-            let mine: Vec<&Check> = checks.iter().filter(|c| c.service == service).collect();
-            let mut problems = false;
-            let mut unsure = false;
-            for c in &mine {
-                match c.status {
-                    Status::Ok => {}
-                    Status::NotRun | Status::Unknown => unsure = true,
-                    Status::Failed
-                        if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved =>
-                    {
-                        // nc does not use the proxy: curl decides for this destination.
-                        unsure |= !curl_ok.contains(&(service, c.fqdn.as_str()));
-                    }
-                    Status::Failed => problems = true,
-                }
-            }
-            let status = if mine.is_empty() {
+        .zip(state)
+        .map(|(&service, (checked, problems, unsure))| {
+            let status = if !checked {
                 ServiceStatus::NotChecked
             } else if problems {
                 ServiceStatus::Problems

@@ -168,7 +168,7 @@ fn check_of(block: segment::Block, output: tools::Lines, names: &mut NameCache) 
         _ => None,
     };
     let check = Check {
-        region: region.map(str::to_string),
+        region: region.map(Cow::Borrowed),
         fqdn: block.command.target,
         service,
         kind,
@@ -226,7 +226,7 @@ fn is_private(addr: &str) -> bool {
 /// or status line, trimmed, and at most 300 characters.
 fn evidence_text(line: &str) -> String {
     let line = line.rsplit('\r').next().unwrap_or(line);
-    let line = match (line.find("curl: ("), line.find("HTTP/")) {
+    let line = match (tools::curl::CURL_ERROR.find(line), tools::curl::HTTP.find(line)) {
         (Some(at), _) | (None, Some(at)) => &line[at..],
         _ => line,
     };

@@ -5,6 +5,7 @@
 //! schema lists; fields beyond the schema are additions the contract allows.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The JSON contract version this report follows.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -248,7 +249,7 @@ pub struct Check {
     pub fqdn: String,
     pub service: Service,
     /// Azure region decoded from the FQDN's geo code (`jpe` → `japaneast`).
-    pub region: Option<String>,
+    pub region: Option<Cow<'static, str>>,
     pub kind: CheckKind,
     pub port: Option<u16>,
     pub status: Status,
@@ -265,7 +266,7 @@ pub struct Check {
     /// That line's text (trimmed, progress-meter noise removed).
     pub evidence: Option<String>,
     /// The tool's identity when the output shows it (e.g. `Ncat 7.93`, `OpenBSD netcat`).
-    pub tool: Option<String>,
+    pub tool: Option<Cow<'static, str>>,
 }
 
 /// How one service fared overall.

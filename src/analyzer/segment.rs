@@ -234,15 +234,8 @@ pub fn segment(text: &str) -> Segments<'_> {
                 if let Some(b) = open.take() {
                     blocks.push(b.close(false));
                 }
-                open = Some(Open {
-                    command: parse_command(cmd),
-                    section,
-                    start: i,
-                    end: i,
-                    from: next,
-                    to: next,
-                    text,
-                });
+                open =
+                    Some(Open { command: parse_command(cmd), section, start: i, end: i, from: next, to: next, text });
             }
             LineKind::Heading => {
                 if let Some(b) = open.take() {

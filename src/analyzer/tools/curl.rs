@@ -5,24 +5,24 @@
 
 use super::{errno_reason, not_installed, Lines, Needle, Verdict};
 
-static HTTP: Needle = Needle::new("HTTP/");
-static CURL_ERROR: Needle = Needle::new("curl: (");
+pub(crate) static HTTP: Needle = Needle::new("HTTP/");
+pub(crate) static CURL_ERROR: Needle = Needle::new("curl: (");
 use crate::analyzer::model::{Reason, Status};
 
 /// An HTTP status line found in the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct StatusLine {
+struct StatusLine<'a> {
     line: usize,
     code: u16,
-    phrase: String,
+    phrase: &'a str,
 }
 
 /// A `curl: (N) message` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct CurlError {
+struct CurlError<'a> {
     line: usize,
     code: u32,
-    message: String,
+    message: &'a str,
 }
 
 /// Reads a curl block.
@@ -34,9 +34,9 @@ pub fn read(lines: Lines) -> Option<Verdict> {
     let mut error: Option<CurlError> = None;
     for (i, line) in lines.iter() {
         if let Some((code, phrase)) = status_line(line) {
-            statuses.push(StatusLine { line: i, code, phrase: phrase.to_string() });
+            statuses.push(StatusLine { line: i, code, phrase });
         } else if let Some((code, message)) = curl_error(line) {
-            error.get_or_insert(CurlError { line: i, code, message: message.to_string() });
+            error.get_or_insert(CurlError { line: i, code, message });
         }
     }
 
@@ -76,7 +76,7 @@ pub fn read(lines: Lines) -> Option<Verdict> {
         return None;
     };
     verdict.via_proxy = tunnel;
-    verdict.tool = Some("curl".to_string());
+    verdict.tool = Some(std::borrow::Cow::Borrowed("curl"));
     Some(verdict)
 }
 

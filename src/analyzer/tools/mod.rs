@@ -9,6 +9,7 @@ pub mod nslookup;
 
 use super::model::{Reason, Status};
 use memchr::memmem::Finder;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A fixed string to look for in many short lines: the searcher is built
@@ -127,7 +128,7 @@ pub struct Verdict {
     /// 0-based index of the line that decided.
     pub evidence: Option<usize>,
     /// The tool's identity when the output shows it.
-    pub tool: Option<String>,
+    pub tool: Option<Cow<'static, str>>,
     /// curl went through a proxy tunnel (`200 Connection established`).
     pub via_proxy: bool,
 }

@@ -4,6 +4,7 @@
 
 use super::{errno_reason, not_installed, Lines, Verdict};
 use crate::analyzer::model::{Reason, Status};
+use std::borrow::Cow;
 
 /// Reads an nc block.
 pub fn read(lines: Lines) -> Option<Verdict> {
@@ -43,21 +44,21 @@ pub fn read(lines: Lines) -> Option<Verdict> {
 }
 
 /// The nc variant, from its banner or wording.
-fn identify(lines: Lines) -> Option<String> {
+fn identify(lines: Lines) -> Option<Cow<'static, str>> {
     for (_, l) in lines.iter() {
         let t = l.trim();
         if let Some(rest) = t.strip_prefix("Ncat: Version ") {
             let version = rest.split_whitespace().next().unwrap_or("");
-            return Some(format!("Ncat {version}"));
+            return Some(Cow::Owned(format!("Ncat {version}")));
         }
         if t.contains("BusyBox") {
-            return Some("BusyBox nc".to_string());
+            return Some(Cow::Borrowed("BusyBox nc"));
         }
         if (t.starts_with("Connection to ") && t.contains("succeeded"))
             || t.starts_with("nc: connect to ")
             || t.starts_with("nc: getaddrinfo")
         {
-            return Some("OpenBSD netcat".to_string());
+            return Some(Cow::Borrowed("OpenBSD netcat"));
         }
     }
     None
@@ -100,7 +101,7 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<usize>, Option<String>)> {
-        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.evidence, v.tool))
+        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.evidence, v.tool.map(Cow::into_owned)))
     }
 
     #[track_caller]
