@@ -206,15 +206,19 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
 /// (a log is never mostly non-ASCII bytes in any encoding).
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let non_nul = sample.iter().filter(|&&b| b != 0).count();
+    // One pass counts all three kinds of byte.
+    let (mut non_nul, mut odd, mut ascii) = (0usize, 0usize, 0usize);
+    for &b in sample {
+        non_nul += usize::from(b != 0);
+        odd += usize::from(matches!(b, 0x01..=0x06 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f));
+        ascii += usize::from(matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e));
+    }
     if non_nul == 0 {
         return !sample.is_empty();
     }
-    let odd = sample.iter().filter(|&&b| matches!(b, 0x01..=0x06 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f)).count();
     if odd > 4 && odd * 20 > non_nul {
         return true;
     }
-    let ascii = sample.iter().filter(|&&b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e)).count();
     ascii * 5 < non_nul && std::str::from_utf8(trim_partial_char(sample)).is_err()
 }
 
