@@ -75,28 +75,27 @@ fn checks_report(
     encoding: Encoding,
     source: Option<&str>,
 ) -> Result<Report, (NotALogCause, usize)> {
-    let seg = segment::segment(text);
-    let line_count = seg.line_count;
-    if seg.blocks.is_empty() {
-        let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
-        return Err((cause, line_count));
-    }
-
+    let mut blocks = segment::Blocks::new(text);
+    let scripted = blocks.scripted();
     let mut seen_tunnel = false;
+    let mut asr_section = false;
     let mut names = NameCache::default();
     let mut buf: Vec<(usize, &str)> = Vec::new();
-    let scripted = seg.scripted;
-    let asr_section = seg.blocks.iter().any(|b| b.section == Some(Service::SiteRecovery));
-    let checks: Vec<Check> = seg
-        .blocks
-        .into_iter()
+    let checks: Vec<Check> = blocks
+        .by_ref()
         .map(|b| {
+            asr_section |= b.section == Some(Service::SiteRecovery);
             b.output.lines_into(&mut buf);
             let (check, via_proxy) = check_of(b, tools::Lines::new(&buf), &mut names);
             seen_tunnel |= via_proxy;
             check
         })
         .collect();
+    let line_count = blocks.lines_read();
+    if checks.is_empty() {
+        let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
+        return Err((cause, line_count));
+    }
     let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
     let mut proxy = info.proxy;
     proxy.seen_in_curl = seen_tunnel;

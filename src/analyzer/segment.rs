@@ -213,63 +213,98 @@ impl<'a> Open<'a> {
     }
 }
 
-/// Splits the text into command blocks, in one pass over its lines.
-pub fn segment(text: &str) -> Segments<'_> {
-    let scripted = is_scripted(text);
-    let bytes = text.as_bytes();
-    let mut blocks: Vec<Block<'_>> = Vec::new();
-    let mut section: Option<Service> = None;
-    let mut open: Option<Open<'_>> = None;
-    let mut heading_cache: FastMap<&str, SectionChange> = FastMap::default();
-    let mut i = 0;
-    let mut at = 0;
+/// The command blocks of a text, one at a time, in one pass over its
+/// lines: nothing is kept of a block once it has been handed out.
+pub struct Blocks<'a> {
+    text: &'a str,
+    scripted: bool,
+    section: Option<Service>,
+    open: Option<Open<'a>>,
+    heading_cache: FastMap<&'a str, SectionChange>,
+    /// Index and byte offset of the next line to read.
+    line: usize,
+    at: usize,
+}
 
-    while at < bytes.len() {
-        let nl = memchr::memchr(b'\n', &bytes[at..]).map(|k| at + k);
-        let next = nl.map_or(bytes.len(), |n| n + 1);
-        let raw = &text[at..nl.unwrap_or(bytes.len())];
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
-        match classify(line, scripted) {
-            LineKind::Command(cmd) => {
-                if let Some(b) = open.take() {
-                    blocks.push(b.close(false));
+impl<'a> Blocks<'a> {
+    pub fn new(text: &'a str) -> Blocks<'a> {
+        Blocks {
+            text,
+            scripted: is_scripted(text),
+            section: None,
+            open: None,
+            heading_cache: FastMap::default(),
+            line: 0,
+            at: 0,
+        }
+    }
+
+    /// Whether the log has the `##TRY!!` layout of the scripts.
+    pub fn scripted(&self) -> bool {
+        self.scripted
+    }
+
+    /// How many lines have been read: once every block has been handed
+    /// out, the text's line count (as [`split_lines`] counts them).
+    pub fn lines_read(&self) -> usize {
+        self.line
+    }
+}
+
+impl<'a> Iterator for Blocks<'a> {
+    type Item = Block<'a>;
+
+    fn next(&mut self) -> Option<Block<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        while self.at < bytes.len() {
+            let (i, at) = (self.line, self.at);
+            let nl = memchr::memchr(b'\n', &bytes[at..]).map(|k| at + k);
+            let next = nl.map_or(bytes.len(), |n| n + 1);
+            let raw = &text[at..nl.unwrap_or(bytes.len())];
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            self.line += 1;
+            self.at = next;
+            let closed = match classify(line, self.scripted) {
+                LineKind::Command(cmd) => {
+                    let command = parse_command(cmd);
+                    let open = Open { command, section: self.section, start: i, end: i, from: next, to: next, text };
+                    self.open.replace(open)
                 }
-                open =
-                    Some(Open { command: parse_command(cmd), section, start: i, end: i, from: next, to: next, text });
-            }
-            LineKind::Heading => {
-                if let Some(b) = open.take() {
-                    blocks.push(b.close(false));
-                }
-                // Logs repeat the same few headings: read each text once.
-                let change = *heading_cache.entry(line.trim_ascii()).or_insert_with(|| heading_section(line));
-                section = match change {
-                    SectionChange::Keep => section,
-                    SectionChange::Set(s) => s,
-                };
-            }
-            LineKind::End => {
-                if let Some(b) = open.take() {
-                    blocks.push(b.close(false));
-                }
-            }
-            LineKind::Separator => {}
-            LineKind::Other => {
-                if let Some(b) = open.as_mut() {
-                    if !line.bytes().all(|b| b.is_ascii_whitespace()) {
-                        b.end = i;
-                        b.to = at + line.len();
+                LineKind::Heading => {
+                    // Logs repeat the same few headings: read each text once.
+                    let key = line.trim_ascii();
+                    let change = *self.heading_cache.entry(key).or_insert_with(|| heading_section(line));
+                    if let SectionChange::Set(s) = change {
+                        self.section = s;
                     }
+                    self.open.take()
                 }
+                LineKind::End => self.open.take(),
+                LineKind::Separator => None,
+                LineKind::Other => {
+                    if let Some(b) = self.open.as_mut() {
+                        if !line.bytes().all(|b| b.is_ascii_whitespace()) {
+                            b.end = i;
+                            b.to = at + line.len();
+                        }
+                    }
+                    None
+                }
+            };
+            if let Some(b) = closed {
+                return Some(b.close(false));
             }
         }
-        i += 1;
-        at = next;
+        self.open.take().map(|b| b.close(true))
     }
-    if let Some(b) = open.take() {
-        blocks.push(b.close(true));
-    }
-    Segments { blocks, scripted, line_count: i }
+}
+
+/// Splits the text into command blocks.
+pub fn segment(text: &str) -> Segments<'_> {
+    let mut blocks = Blocks::new(text);
+    let list: Vec<Block<'_>> = blocks.by_ref().collect();
+    Segments { blocks: list, scripted: blocks.scripted(), line_count: blocks.lines_read() }
 }
 
 #[derive(Debug, Clone, Copy)]
