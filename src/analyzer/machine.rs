@@ -175,21 +175,44 @@ pub fn mask_userinfo(url: &str) -> (Cow<'_, str>, bool) {
     (Cow::Owned(format!("{}***{}", &url[..pass_start], &url[pass_end..])), true)
 }
 
+/// Bytes that end a URL's authority (`scheme://authority/...`).
+fn ends_authority(b: u8) -> bool {
+    matches!(b, b'/' | b'?' | b'#' | b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b'<' | b'>')
+}
+
 /// Masks the password of every `scheme://user:password@host` in the text.
+///
+/// Looks for `@` (rare in a log) rather than `://` (in every curl command):
+/// for each `@`, the authority around it is the run of bytes between the
+/// `://` before it and the next byte that ends an authority.
 pub fn mask_credentials(text: &str) -> Cow<'_, str> {
     let bytes = text.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0;
-    for at in memchr::memmem::find_iter(bytes, b"://") {
-        let auth_start = at + 3;
-        let auth_end = bytes[auth_start..]
-            .iter()
-            .position(|b| matches!(b, b'/' | b'?' | b'#' | b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b'<' | b'>'))
-            .map_or(bytes.len(), |i| auth_start + i);
-        let authority = &text[auth_start..auth_end];
+    // The end of the last authority read: `@`s before it are done.
+    let mut done = 0;
+    // Where the run of authority bytes that holds the previous `@` starts,
+    // so a long run with many `@` is walked back once.
+    let mut run: Option<(usize, usize)> = None;
+    for at in memchr::memchr_iter(b'@', bytes) {
+        if at < done {
+            continue;
+        }
+        let start = match run {
+            Some((start, prev)) if !bytes[prev..at].iter().any(|&b| ends_authority(b)) => start,
+            _ => bytes[..at].iter().rposition(|&b| ends_authority(b)).map_or(0, |i| i + 1),
+        };
+        run = Some((start, at));
+        // The run must follow a `://`.
+        if start < 3 || &bytes[start - 3..start] != b"://" {
+            continue;
+        }
+        let auth_end = bytes[at..].iter().position(|&b| ends_authority(b)).map_or(bytes.len(), |i| at + i);
+        done = auth_end;
+        let authority = &text[start..auth_end];
         let Some(at_sign) = authority.rfind('@') else { continue };
         let Some(colon) = authority[..at_sign].find(':') else { continue };
-        let (ps, pe) = (auth_start + colon + 1, auth_start + at_sign);
+        let (ps, pe) = (start + colon + 1, start + at_sign);
         if ps >= pe || ps < copied {
             continue;
         }
@@ -210,6 +233,42 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Masking as a scan from every `://`: the plain definition that
+    /// [`mask_credentials`] must agree with.
+    fn mask_from_every_scheme(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = String::new();
+        let mut copied = 0;
+        for at in memchr::memmem::find_iter(bytes, b"://") {
+            let start = at + 3;
+            let end = bytes[start..].iter().position(|&b| ends_authority(b)).map_or(bytes.len(), |i| start + i);
+            let authority = &text[start..end];
+            let Some(at_sign) = authority.rfind('@') else { continue };
+            let Some(colon) = authority[..at_sign].find(':') else { continue };
+            let (ps, pe) = (start + colon + 1, start + at_sign);
+            if ps >= pe || ps < copied {
+                continue;
+            }
+            out.push_str(&text[copied..ps]);
+            out.push_str("***");
+            copied = pe;
+        }
+        out.push_str(&text[copied..]);
+        out
+    }
+
+    #[test]
+    fn masking_agrees_with_the_scan_from_every_scheme() {
+        use proptest::prelude::*;
+        let config = ProptestConfig { cases: 4096, failure_persistence: None, ..ProptestConfig::default() };
+        proptest!(config, |(text in "([a-z:/@?# \\n.]|://|http://u:p@h){0,40}")| {
+            prop_assert_eq!(mask_credentials(&text).into_owned(), mask_from_every_scheme(&text));
+        });
+        for text in ["http://u:p@h", "x http://a:b@c:d@e/f", "://a:b@c", "a@b http://u:p@h @", "http://u:p@h://v:q@w"] {
+            assert_eq!(mask_credentials(text), mask_from_every_scheme(text), "{text}");
+        }
+    }
 
     const HEAD: &str = "\
 #### 環境情報確認 ####

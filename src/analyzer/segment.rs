@@ -385,68 +385,96 @@ fn heading_section(line: &str) -> SectionChange {
     }
 }
 
-/// Options that take a value, per tool, so the value is not read as the destination.
-const NC_VALUE_OPTS: &[&str] =
-    &["-w", "-i", "-p", "-s", "-x", "-X", "-q", "-T", "-I", "-O", "-P", "-V", "-e", "-c", "-W", "-M", "-m", "-g", "-G"];
-const CURL_VALUE_OPTS: &[&str] = &[
-    "-x",
-    "--proxy",
-    "-m",
-    "--max-time",
-    "--connect-timeout",
-    "-H",
-    "--header",
-    "-o",
-    "--output",
-    "-w",
-    "--write-out",
-    "-A",
-    "--user-agent",
-    "-u",
-    "--user",
-    "-U",
-    "--proxy-user",
-    "--resolve",
-    "--connect-to",
-    "-X",
-    "--request",
-    "--cacert",
-    "--capath",
-    "--cert",
-    "-E",
-    "--key",
-    "-K",
-    "--config",
-    "--interface",
-    "--retry",
-    "--noproxy",
-    "-e",
-    "--referer",
-    "-b",
-    "--cookie",
-    "-c",
-    "--cookie-jar",
-    "-d",
-    "--data",
-    "--tls-max",
-    "--ciphers",
-    "-Y",
-    "-y",
-    "--speed-limit",
-    "--speed-time",
-    "--retry-delay",
-    "--retry-max-time",
-];
-const NSLOOKUP_VALUE_OPTS: &[&str] = &[];
+/// Whether an nc option takes a value (so the value is not read as the destination).
+fn nc_option_takes_value(w: &str) -> bool {
+    matches!(
+        w,
+        "-w" | "-i"
+            | "-p"
+            | "-s"
+            | "-x"
+            | "-X"
+            | "-q"
+            | "-T"
+            | "-I"
+            | "-O"
+            | "-P"
+            | "-V"
+            | "-e"
+            | "-c"
+            | "-W"
+            | "-M"
+            | "-m"
+            | "-g"
+            | "-G"
+    )
+}
+
+/// Whether a curl option takes a value.
+fn curl_option_takes_value(w: &str) -> bool {
+    matches!(
+        w,
+        "-x" | "--proxy"
+            | "-m"
+            | "--max-time"
+            | "--connect-timeout"
+            | "-H"
+            | "--header"
+            | "-o"
+            | "--output"
+            | "-w"
+            | "--write-out"
+            | "-A"
+            | "--user-agent"
+            | "-u"
+            | "--user"
+            | "-U"
+            | "--proxy-user"
+            | "--resolve"
+            | "--connect-to"
+            | "-X"
+            | "--request"
+            | "--cacert"
+            | "--capath"
+            | "--cert"
+            | "-E"
+            | "--key"
+            | "-K"
+            | "--config"
+            | "--interface"
+            | "--retry"
+            | "--noproxy"
+            | "-e"
+            | "--referer"
+            | "-b"
+            | "--cookie"
+            | "-c"
+            | "--cookie-jar"
+            | "-d"
+            | "--data"
+            | "--tls-max"
+            | "--ciphers"
+            | "-Y"
+            | "-y"
+            | "--speed-limit"
+            | "--speed-time"
+            | "--retry-delay"
+            | "--retry-max-time"
+    )
+}
 
 /// The tool name of a command word (`/usr/bin/nc` → `nc`).
 fn tool_of(word: &str) -> Tool {
-    let base = word.rsplit('/').next().unwrap_or(word).to_ascii_lowercase();
-    match base.as_str() {
-        "nslookup" | "nslookup.exe" => Tool::Nslookup,
-        "nc" | "ncat" | "netcat" | "nc.openbsd" | "nc.traditional" | "busybox-nc" => Tool::Nc,
-        "curl" | "curl.exe" => Tool::Curl,
-        _ => Tool::Unknown,
+    let base = word.rsplit('/').next().unwrap_or(word);
+    let is = |names: &[&str]| names.iter().any(|n| base.eq_ignore_ascii_case(n));
+    if is(&["nslookup", "nslookup.exe"]) {
+        Tool::Nslookup
+    } else if is(&["nc", "ncat", "netcat", "nc.openbsd", "nc.traditional", "busybox-nc"]) {
+        Tool::Nc
+    } else if is(&["curl", "curl.exe"]) {
+        Tool::Curl
+    } else {
+        Tool::Unknown
     }
 }
 
@@ -465,10 +493,10 @@ pub fn parse_command(text: &str) -> Command {
         }
     }
     let tool = words.next().map_or(Tool::Unknown, tool_of);
-    let value_opts = match tool {
-        Tool::Nc => NC_VALUE_OPTS,
-        Tool::Curl => CURL_VALUE_OPTS,
-        _ => NSLOOKUP_VALUE_OPTS,
+    let takes_value = match tool {
+        Tool::Nc => nc_option_takes_value,
+        Tool::Curl => curl_option_takes_value,
+        _ => |_: &str| false,
     };
     // The words that are not options nor option values; the first two are
     // all any reader needs, and curl's URL is the first with a scheme.
@@ -482,7 +510,7 @@ pub fn parse_command(text: &str) -> Command {
             continue;
         }
         if w.starts_with('-') && w.len() > 1 {
-            skip_next = value_opts.contains(&w);
+            skip_next = takes_value(w);
             continue;
         }
         if url.is_none() && w.contains("://") {
