@@ -10,6 +10,7 @@ use crate::analyzer::model::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// The language of the texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -676,7 +677,7 @@ pub fn region_label(region: &str) -> String {
 /// `report.checks`, in log order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Destination {
-    pub fqdn: String,
+    pub fqdn: Arc<str>,
     pub region: Option<Cow<'static, str>>,
     pub dns: Vec<usize>,
     pub tcp: Vec<usize>,
@@ -701,10 +702,10 @@ pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
     let mut out: Vec<Destination> = Vec::new();
     let mut index: crate::analyzer::fasthash::FastMap<&str, usize> = Default::default();
     for (i, c) in report.checks_of(service) {
-        let at = match index.get(c.fqdn.as_str()) {
+        let at = match index.get(&*c.fqdn) {
             Some(&at) => at,
             None => {
-                index.insert(c.fqdn.as_str(), out.len());
+                index.insert(&c.fqdn, out.len());
                 out.push(Destination {
                     fqdn: c.fqdn.clone(),
                     region: c.region.clone(),

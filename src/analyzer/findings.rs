@@ -4,6 +4,7 @@
 
 use super::fasthash::FastSet;
 use super::model::*;
+use std::sync::Arc;
 
 /// Reasons that mean a TCP connection did not get through the network.
 fn tcp_blocked(c: &Check) -> bool {
@@ -66,8 +67,7 @@ fn rule<'a>(id: FindingId, severity: Severity, matches: impl Fn(&Check) -> bool 
 /// its lines (`lines`, or the first check's).
 fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) -> Finding {
     let mut seen = FastSet::default();
-    let fqdns: Vec<String> =
-        idx.iter().map(|&i| &checks[i].fqdn).filter(|f| seen.insert(f.as_str())).cloned().collect();
+    let fqdns: Vec<Arc<str>> = idx.iter().map(|&i| &checks[i].fqdn).filter(|f| seen.insert(&***f)).cloned().collect();
     let lines = lines.or_else(|| idx.first().map(|&i| checks[i].lines)).unwrap_or([0, 0]);
     Finding { id, severity, lines, checks: idx, fqdns, cause: None, detail: None }
 }
@@ -184,7 +184,7 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
     let curl_ok: FastSet<(Service, &str)> = checks
         .iter()
         .filter(|c| c.kind == CheckKind::Https && c.status == Status::Ok)
-        .map(|c| (c.service, c.fqdn.as_str()))
+        .map(|c| (c.service, &*c.fqdn))
         .collect();
     // Per service (in `Service::ALL` order): checked, problems, unsure.
     let mut state = [(false, false, false); Service::ALL.len()];
@@ -197,7 +197,7 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
             Status::NotRun | Status::Unknown => *unsure = true,
             Status::Failed if c.kind == CheckKind::Tcp && proxied && !is_3260(c) && c.reason != Reason::Unresolved => {
                 // nc does not use the proxy: curl decides for this destination.
-                *unsure |= !curl_ok.contains(&(c.service, c.fqdn.as_str()));
+                *unsure |= !curl_ok.contains(&(c.service, &*c.fqdn));
             }
             Status::Failed => *problems = true,
         }

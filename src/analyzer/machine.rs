@@ -260,14 +260,20 @@ mod tests {
 
     #[test]
     fn masking_agrees_with_the_scan_from_every_scheme() {
+        for text in ["http://u:p@h", "x http://a:b@c:d@e/f", "://a:b@c", "a@b http://u:p@h @", "http://u:p@h://v:q@w"] {
+            assert_eq!(mask_credentials(text), mask_from_every_scheme(text), "{text}");
+        }
+    }
+
+    // proptest is a native-only dev-dependency.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn masking_agrees_with_the_scan_from_every_scheme_on_any_text() {
         use proptest::prelude::*;
         let config = ProptestConfig { cases: 4096, failure_persistence: None, ..ProptestConfig::default() };
         proptest!(config, |(text in "([a-z:/@?# \\n.]|://|http://u:p@h){0,40}")| {
             prop_assert_eq!(mask_credentials(&text).into_owned(), mask_from_every_scheme(&text));
         });
-        for text in ["http://u:p@h", "x http://a:b@c:d@e/f", "://a:b@c", "a@b http://u:p@h @", "http://u:p@h://v:q@w"] {
-            assert_eq!(mask_credentials(text), mask_from_every_scheme(text), "{text}");
-        }
     }
 
     const HEAD: &str = "\

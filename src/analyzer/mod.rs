@@ -17,6 +17,7 @@ pub mod tools;
 pub use model::*;
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The result of analyzing one input: the report, and the decoded text the
 /// report's line numbers point into (with proxy passwords already masked).
@@ -79,14 +80,14 @@ fn checks_report(
     let scripted = blocks.scripted();
     let mut seen_tunnel = false;
     let mut asr_section = false;
-    let mut names = NameCache::default();
+    let mut shared = Shared::default();
     let mut buf: Vec<(usize, &str)> = Vec::new();
     let checks: Vec<Check> = blocks
         .by_ref()
         .map(|b| {
             asr_section |= b.section == Some(Service::SiteRecovery);
             b.output.lines_into(&mut buf);
-            let (check, via_proxy) = check_of(b, tools::Lines::new(&buf), &mut names);
+            let (check, via_proxy) = check_of(b, tools::Lines::new(&buf), &mut shared);
             seen_tunnel |= via_proxy;
             check
         })
@@ -140,7 +141,7 @@ fn looks_like_windows_log(text: &str) -> bool {
 
 /// Builds the check for one block (`output`: its output lines) with the
 /// reader for its tool, and whether curl went through a proxy tunnel.
-fn check_of(block: segment::Block, output: tools::Lines, names: &mut NameCache) -> (Check, bool) {
+fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) -> (Check, bool) {
     use segment::Tool;
     let (kind, verdict) = match block.command.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
@@ -159,7 +160,7 @@ fn check_of(block: segment::Block, output: tools::Lines, names: &mut NameCache) 
             tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
         }
     });
-    let (known_service, region) = names.lookup(&block.command.target);
+    let (fqdn, known_service, region) = shared.name(&block.command.target);
     let service = service_for(kind, &block, known_service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
@@ -168,19 +169,19 @@ fn check_of(block: segment::Block, output: tools::Lines, names: &mut NameCache) 
     };
     let check = Check {
         region: region.map(Cow::Borrowed),
-        fqdn: block.command.target,
+        fqdn,
         service,
         kind,
         port,
         status: verdict.status,
         reason: verdict.reason,
         http_status: verdict.http_status,
-        addresses: verdict.addresses,
+        addresses: verdict.addresses.iter().map(|a| shared.string(a)).collect(),
         private_address,
         lines: [block.start + 1, block.end + 1],
-        command: block.command.text,
+        command: shared.string(block.command.text),
         evidence_line: verdict.evidence.map(|i| i + 1),
-        evidence: verdict.evidence.and_then(|i| output.get(i)).map(evidence_text),
+        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| shared.string(&evidence_text(l))),
         tool: verdict.tool,
     };
     (check, verdict.via_proxy)
@@ -195,21 +196,35 @@ fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) 
     known.or(block.section).unwrap_or(Service::Other)
 }
 
-/// Service and region per destination name, looked up once per name
-/// (a log tests the same few names again and again).
+/// What the checks of one log share: each distinct string stored once (a
+/// log repeats the same destinations, commands and answers thousands of
+/// times), and the service and region of each destination name, looked up
+/// once.
 #[derive(Default)]
-struct NameCache {
-    known: fasthash::FastMap<String, (Option<Service>, Option<&'static str>)>,
+struct Shared {
+    strings: fasthash::FastSet<Arc<str>>,
+    names: fasthash::FastMap<Arc<str>, (Option<Service>, Option<&'static str>)>,
 }
 
-impl NameCache {
-    fn lookup(&mut self, fqdn: &str) -> (Option<Service>, Option<&'static str>) {
-        if let Some(hit) = self.known.get(fqdn) {
-            return *hit;
+impl Shared {
+    fn string(&mut self, s: &str) -> Arc<str> {
+        if let Some(known) = self.strings.get(s) {
+            return known.clone();
         }
-        let found = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
-        self.known.insert(fqdn.to_string(), found);
-        found
+        let new: Arc<str> = Arc::from(s);
+        self.strings.insert(new.clone());
+        new
+    }
+
+    /// The destination name, its service and its region.
+    fn name(&mut self, fqdn: &str) -> (Arc<str>, Option<Service>, Option<&'static str>) {
+        if let Some((name, &(service, region))) = self.names.get_key_value(fqdn) {
+            return (name.clone(), service, region);
+        }
+        let (service, region) = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
+        let name = self.string(fqdn);
+        self.names.insert(name.clone(), (service, region));
+        (name, service, region)
     }
 }
 
@@ -223,7 +238,7 @@ fn is_private(addr: &str) -> bool {
 
 /// A line as evidence: without the progress meter before a curl message
 /// or status line, trimmed, and at most 300 characters.
-fn evidence_text(line: &str) -> String {
+fn evidence_text(line: &str) -> Cow<'_, str> {
     let line = line.rsplit('\r').next().unwrap_or(line);
     let line = match (tools::curl::CURL_ERROR.find(line), tools::curl::HTTP.find(line)) {
         (Some(at), _) | (None, Some(at)) => &line[at..],
@@ -231,8 +246,8 @@ fn evidence_text(line: &str) -> String {
     };
     let t = line.trim();
     match t.char_indices().nth(300) {
-        Some((cut, _)) => format!("{}…", &t[..cut]),
-        None => t.to_string(),
+        Some((cut, _)) => Cow::Owned(format!("{}…", &t[..cut])),
+        None => Cow::Borrowed(t),
     }
 }
 

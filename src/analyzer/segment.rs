@@ -15,6 +15,7 @@
 use super::fasthash::FastMap;
 use super::model::Service;
 use super::tools::{is_separator, Stretch};
+use std::borrow::Cow;
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
 /// break (`\n` or `\r\n`). A lone `\r` (curl's progress meter) stays inside
@@ -47,12 +48,12 @@ pub enum Tool {
 
 /// A block's command, read from its `##TRY!!` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Command {
+pub struct Command<'a> {
     pub tool: Tool,
     /// The command as written, without the `##TRY!!` and `##` around it.
-    pub text: String,
+    pub text: &'a str,
     /// The destination: a host name or address ("" when the command has none).
-    pub target: String,
+    pub target: Cow<'a, str>,
     /// nc: the port; curl: the URL's port; nslookup: none.
     pub port: Option<u16>,
 }
@@ -60,7 +61,7 @@ pub struct Command {
 /// One command and the output lines under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block<'a> {
-    pub command: Command,
+    pub command: Command<'a>,
     /// The service the enclosing section heading names, if it names one.
     pub section: Option<Service>,
     /// 0-based index of the command line.
@@ -188,7 +189,7 @@ pub fn is_scripted(text: &str) -> bool {
 
 /// A block being read: its command line and how far its output goes.
 struct Open<'a> {
-    command: Command,
+    command: Command<'a>,
     section: Option<Service>,
     start: usize,
     end: usize,
@@ -479,7 +480,7 @@ fn tool_of(word: &str) -> Tool {
 }
 
 /// Reads a command line (`nc -vz host 443`).
-pub fn parse_command(text: &str) -> Command {
+pub fn parse_command(text: &str) -> Command<'_> {
     let mut words = text.split_ascii_whitespace().peekable();
     // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
     while let Some(&w) = words.peek() {
@@ -527,7 +528,13 @@ pub fn parse_command(text: &str) -> Command {
         Tool::Nslookup => (args[0], None),
         Tool::Unknown => (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None),
     };
-    Command { tool, text: text.to_string(), target: target.trim_end_matches('.').to_ascii_lowercase(), port }
+    let target = target.trim_end_matches('.');
+    let target = if target.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(target.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(target)
+    };
+    Command { tool, text, target, port }
 }
 
 /// Host and port of a URL (`https://host[:port]/path`); curl's default scheme is http.
@@ -563,22 +570,22 @@ mod tests {
     fn commands() {
         let c = parse_command("nslookup  pod01-rec2.jpe.backup.windowsazure.com");
         assert_eq!(
-            (c.tool, c.target.as_str(), c.port),
+            (c.tool, c.target.as_ref(), c.port),
             (Tool::Nslookup, "pod01-rec2.jpe.backup.windowsazure.com", None)
         );
         let c = parse_command("nc -vz -w 5 pod01-rec2.jpe.backup.windowsazure.com 3260");
         assert_eq!(
-            (c.tool, c.target.as_str(), c.port),
+            (c.tool, c.target.as_ref(), c.port),
             (Tool::Nc, "pod01-rec2.jpe.backup.windowsazure.com", Some(3260))
         );
         let c = parse_command("curl -I https://login.microsoft.com");
-        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Curl, "login.microsoft.com", Some(443)));
+        assert_eq!((c.tool, c.target.as_ref(), c.port), (Tool::Curl, "login.microsoft.com", Some(443)));
         let c = parse_command("curl -I -x http://proxy:8080 https://a.blob.core.windows.net:8443/x?y");
-        assert_eq!((c.target.as_str(), c.port), ("a.blob.core.windows.net", Some(8443)));
+        assert_eq!((c.target.as_ref(), c.port), ("a.blob.core.windows.net", Some(8443)));
         let c = parse_command("sudo /usr/bin/ncat -v -z host.example.com 443");
-        assert_eq!((c.tool, c.target.as_str(), c.port), (Tool::Nc, "host.example.com", Some(443)));
+        assert_eq!((c.tool, c.target.as_ref(), c.port), (Tool::Nc, "host.example.com", Some(443)));
         let c = parse_command("ping -c 3 host.example.com");
-        assert_eq!((c.tool, c.target.as_str()), (Tool::Unknown, "host.example.com"));
+        assert_eq!((c.tool, c.target.as_ref()), (Tool::Unknown, "host.example.com"));
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn destination_row(props: &ServiceCardProps, d: &Destination) -> Html {
         </>
     };
     html! {
-        <tr data-destination={d.fqdn.clone()}>
+        <tr data-destination={d.fqdn.to_string()}>
             <th scope="row" class="fqdn" data-label={t(lang, Key::Fqdn)}><span class="fqdn-text">{ d.fqdn.clone() }</span></th>
             <td class="region" data-label={t(lang, Key::Region)}>{ region }</td>
             <td data-label={kind_label(CheckKind::Dns, lang)}>{ checks_cell(props, &d.dns) }</td>
@@ -236,13 +236,13 @@ fn check_button(props: &ServiceCardProps, index: usize, check: &Check) -> Html {
             type="button"
             class={classes!("check", status_class(check.status))}
             data-check={index.to_string()}
-            data-fqdn={check.fqdn.clone()}
+            data-fqdn={check.fqdn.to_string()}
             data-kind={check.kind.id()}
             data-port={check.port.map(|p| p.to_string()).unwrap_or_default()}
             data-status={check.status.id()}
             data-reason={check.reason.id()}
             aria-label={label}
-            title={check.evidence.clone()}
+            title={check.evidence.as_deref().map(str::to_string)}
             {onclick}
         >
             <span class="mark" aria-hidden="true">{ status_mark(check.status) }</span>

@@ -26,7 +26,7 @@ struct CurlError<'a> {
 }
 
 /// Reads a curl block.
-pub fn read(lines: Lines) -> Option<Verdict> {
+pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     if let Some(v) = not_installed(lines, &["curl"]) {
         return Some(v);
     }

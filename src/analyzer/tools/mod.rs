@@ -119,12 +119,12 @@ pub fn is_separator(line: &str) -> bool {
 
 /// What a reader concluded from a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
+pub struct Verdict<'a> {
     pub status: Status,
     pub reason: Reason,
     pub http_status: Option<u16>,
     /// dns: the final answer addresses, in order.
-    pub addresses: Vec<String>,
+    pub addresses: Vec<&'a str>,
     /// 0-based index of the line that decided.
     pub evidence: Option<usize>,
     /// The tool's identity when the output shows it.
@@ -133,23 +133,23 @@ pub struct Verdict {
     pub via_proxy: bool,
 }
 
-impl Verdict {
-    pub fn new(status: Status, reason: Reason, evidence: Option<usize>) -> Verdict {
+impl Verdict<'_> {
+    pub fn new(status: Status, reason: Reason, evidence: Option<usize>) -> Self {
         Verdict { status, reason, http_status: None, addresses: Vec::new(), evidence, tool: None, via_proxy: false }
     }
 
-    pub fn ok(reason: Reason, evidence: usize) -> Verdict {
+    pub fn ok(reason: Reason, evidence: usize) -> Self {
         Verdict::new(Status::Ok, reason, Some(evidence))
     }
 
-    pub fn failed(reason: Reason, evidence: usize) -> Verdict {
+    pub fn failed(reason: Reason, evidence: usize) -> Self {
         Verdict::new(Status::Failed, reason, Some(evidence))
     }
 }
 
 /// The line saying the tool itself is missing (`nc: command not found`,
 /// dash's `nc: not found`, `No such file or directory`).
-pub fn not_installed(lines: Lines, names: &[&str]) -> Option<Verdict> {
+pub fn not_installed(lines: Lines<'_>, names: &[&str]) -> Option<Verdict<'static>> {
     lines.iter().find_map(|(i, line)| {
         // The shell's message ends the line.
         let t = line.trim_ascii_end();

@@ -7,9 +7,9 @@ use crate::analyzer::model::{Reason, Status};
 use std::borrow::Cow;
 
 /// Reads an nc block.
-pub fn read(lines: Lines) -> Option<Verdict> {
+pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let tool = identify(lines);
-    let with_tool = |mut v: Verdict| {
+    let with_tool = |mut v: Verdict<'static>| {
         v.tool.clone_from(&tool);
         v
     };

@@ -6,11 +6,11 @@ use crate::analyzer::model::Reason;
 use std::net::IpAddr;
 
 /// Reads an nslookup block.
-pub fn read(lines: Lines) -> Option<Verdict> {
+pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
     if let Some(v) = not_installed(lines, &["nslookup"]) {
         return Some(v);
     }
-    let mut addresses: Vec<String> = Vec::new();
+    let mut addresses: Vec<&str> = Vec::new();
     let mut first_answer: Option<usize> = None;
     let mut negative: Option<(Reason, usize)> = None;
     let mut no_servers: Option<usize> = None;
@@ -77,9 +77,9 @@ fn address_value(t: &str) -> Option<&str> {
 
 /// The first word of `value` when it is an IP address (`#53` / `:53`
 /// suffixes of a server address do not parse and are skipped).
-fn first_ip(value: &str) -> Option<String> {
+fn first_ip(value: &str) -> Option<&str> {
     let word = value.split_whitespace().next()?;
-    word.parse::<IpAddr>().ok().map(|_| word.to_string())
+    word.parse::<IpAddr>().ok().map(|_| word)
 }
 
 /// `** server can't find x: NXDOMAIN`, `*** Can't find x: No answer`, and
@@ -110,7 +110,9 @@ mod tests {
     use crate::analyzer::model::Status;
 
     fn run(text: &str) -> Option<(Status, Reason, Vec<String>, Option<usize>)> {
-        super::super::read_text(text, read).map(|v| (v.status, v.reason, v.addresses, v.evidence))
+        super::super::read_text(text, |l| {
+            read(l).map(|v| (v.status, v.reason, v.addresses.iter().map(|a| a.to_string()).collect(), v.evidence))
+        })
     }
 
     #[test]
