@@ -206,13 +206,15 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
 /// (a log is never mostly non-ASCII bytes in any encoding).
 fn looks_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    // One pass counts all three kinds of byte.
-    let (mut non_nul, mut odd, mut ascii) = (0usize, 0usize, 0usize);
+    // One pass counts each byte value; the kinds are summed from the counts.
+    let mut counts = [0usize; 256];
     for &b in sample {
-        non_nul += usize::from(b != 0);
-        odd += usize::from(matches!(b, 0x01..=0x06 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f));
-        ascii += usize::from(matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e));
+        counts[usize::from(b)] += 1;
     }
+    let count = |pick: fn(u8) -> bool| (0..=255u8).filter(|&b| pick(b)).map(|b| counts[usize::from(b)]).sum::<usize>();
+    let non_nul = sample.len() - counts[0];
+    let odd = count(|b| matches!(b, 0x01..=0x06 | 0x0e..=0x1a | 0x1c..=0x1f | 0x7f));
+    let ascii = count(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e));
     if non_nul == 0 {
         return !sample.is_empty();
     }

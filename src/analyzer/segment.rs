@@ -514,7 +514,7 @@ pub fn parse_command(text: &str) -> Command<'_> {
             skip_next = takes_value(w);
             continue;
         }
-        if url.is_none() && w.contains("://") {
+        if url.is_none() && w.as_bytes().windows(3).any(|x| x == b"://") {
             url = Some(w);
         }
         if n_args < 2 {
