@@ -176,12 +176,12 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
         status: verdict.status,
         reason: verdict.reason,
         http_status: verdict.http_status,
-        addresses: verdict.addresses.iter().map(|a| shared.string(a)).collect(),
+        addresses: verdict.addresses.iter().map(|a| Arc::from(*a)).collect(),
         private_address,
         lines: [block.start + 1, block.end + 1],
         command: shared.string(block.command.text),
         evidence_line: verdict.evidence.map(|i| i + 1),
-        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| shared.string(&evidence_text(l))),
+        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| Arc::from(evidence_text(l))),
         tool: verdict.tool,
     };
     (check, verdict.via_proxy)
@@ -196,10 +196,11 @@ fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) 
     known.or(block.section).unwrap_or(Service::Other)
 }
 
-/// What the checks of one log share: each distinct string stored once (a
-/// log repeats the same destinations, commands and answers thousands of
-/// times), and the service and region of each destination name, looked up
-/// once.
+/// What the checks of one log share: each distinct destination name and
+/// command stored once (a log repeats the same ones thousands of times),
+/// and the service and region of each destination name, looked up once.
+/// Evidence lines and addresses are not shared: most differ (addresses,
+/// ports), and looking them up costs more than it saves.
 #[derive(Default)]
 struct Shared {
     strings: fasthash::FastSet<Arc<str>>,
