@@ -1,6 +1,7 @@
 //! Thin wrappers over the browser: language preference, clipboard,
-//! download, dialog and scrolling. Every call tolerates a browser that
-//! lacks the feature or refuses it; none of them touches the network.
+//! download, dialog, scrolling, idle callbacks and performance marks.
+//! Every call tolerates a browser that lacks the feature or refuses it;
+//! none of them touches the network.
 
 use crate::explain::Lang;
 use wasm_bindgen::{JsCast, JsValue};
@@ -155,5 +156,22 @@ pub fn drag_has_files(event: &web_sys::DragEvent) -> bool {
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// Runs `f` once the page's thread is idle (`requestIdleCallback`, at most
+/// `within_ms` later), or after `within_ms` in a browser without it.
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within_ms);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            i32::try_from(within_ms).unwrap_or(i32::MAX),
+        );
     }
 }

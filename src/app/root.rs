@@ -25,6 +25,9 @@ use yew::prelude::*;
 /// The name of the sample behind the "Try a sample log" button.
 const SAMPLE_NAME: &str = "sample-proxy-auth-407.log";
 
+/// The longest wait for an idle moment before a spare worker is started.
+const SPARE_WITHIN_MS: u32 = 200;
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The language to start in; the browser's (or the remembered one) when not given.
@@ -48,8 +51,9 @@ pub fn app(props: &AppProps) -> Html {
     // result or the user cancels them.
     let pending: Rc<RefCell<HashMap<u32, Pending>>> = use_mut_ref(HashMap::new);
     let next_read = use_mut_ref(|| 0u32);
-    // A worker started when files are dragged over the page or the picker
-    // opens, ready for the next large file.
+    // A worker started ahead of need, ready for the next large file: once the
+    // page is idle after its first render and after each worker job, and
+    // when files are dragged over the page or the picker opens.
     let spare: Rc<RefCell<Option<worker::Spare>>> = use_mut_ref(|| None);
     let prepare = {
         let spare = spare.clone();
@@ -64,6 +68,17 @@ pub fn app(props: &AppProps) -> Html {
 
     use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
     use_effect_with((), |_| browser::mark("nwcheck-ready"));
+    // With no worker job running, a spare is started once the page is idle:
+    // after the first render and after each job (which took the spare).
+    {
+        let prepare = prepare.clone();
+        let busy = state.reading.iter().any(|r| r.stage.is_some());
+        use_effect_with(busy, move |&busy| {
+            if !busy && worker::available() {
+                browser::when_idle(SPARE_WITHIN_MS, move || prepare.emit(()));
+            }
+        });
+    }
     {
         let pending = pending.clone();
         let reading: Vec<u32> = state.reading.iter().map(|r| r.read).collect();

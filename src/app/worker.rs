@@ -10,9 +10,10 @@
 //! Nothing is downloaded twice: the files come from the browser's cache
 //! or the service worker.
 //!
-//! One worker per file. A [`Spare`] worker is started when files are
-//! dragged over the page or the file picker opens, so the next large file
-//! does not wait for a worker to load. Dropping the [`Job`] that uses a
+//! One worker per file. A [`Spare`] worker is started once the page is
+//! idle after its first render and after each job, and when files are
+//! dragged over the page or the file picker opens (if there is none), so
+//! the next large file does not wait for a worker to load. Dropping the [`Job`] that uses a
 //! worker closes it (cancel, or the result has arrived): a worker that is
 //! in the middle of the analysis closes as soon as that call returns, and
 //! sends nothing more.
@@ -92,16 +93,15 @@ pub enum Next {
     Send,
 }
 
-/// How long a new worker waits for a job before it warms up.
-const WARM_UP_AFTER: Duration = Duration::from_millis(50);
-
 impl Worker for AnalysisWorker {
     type Message = Next;
     type Input = Input;
     type Output = Output;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
-        later(scope, Next::WarmUp, WARM_UP_AFTER);
+        // Warming up first costs a job that comes at once little: the
+        // functions the sample runs need not be compiled again for it.
+        later(scope, Next::WarmUp, Duration::ZERO);
         AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None, sending: None }
     }
 
@@ -224,9 +224,8 @@ pub fn available() -> bool {
 /// Where a worker's messages go: set when the worker gets its job.
 type Handler = Rc<RefCell<Option<Box<dyn Fn(Output)>>>>;
 
-/// A worker started ahead of need (when files are dragged over the page or
-/// the file picker opens), so a dropped file does not wait for it to load.
-/// Dropping it closes the worker.
+/// A worker started ahead of need (see [`self`]), so a dropped file does
+/// not wait for it to load. Dropping it closes the worker.
 pub struct Spare {
     bridge: WorkerBridge<AnalysisWorker>,
     handler: Handler,
