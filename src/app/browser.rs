@@ -48,10 +48,7 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
     let run = || -> Result<(), JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let doc = window.document().ok_or(JsValue::NULL)?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = text_blob(contents, mime)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let a: HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
         a.set_href(&url);
@@ -69,6 +66,14 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
         Ok(())
     };
     run().is_ok()
+}
+
+/// A `Blob` holding `text` (UTF-8) with the type `mime`.
+pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
 }
 
 /// Puts `text` on the clipboard. False when the browser has no clipboard

@@ -1,5 +1,6 @@
-//! The root component: holds the one reducer, reads files, and lays out
-//! the page. Dropping files works anywhere on the page.
+//! The root component: holds the one reducer, reads files, hands large
+//! files and pasted texts to a worker, and lays out the page. Dropping
+//! files works anywhere on the page.
 
 use super::banner::Banner;
 use super::browser;
@@ -35,9 +36,9 @@ pub struct AppProps {
     pub lang: Option<Lang>,
 }
 
-/// A file being read: by a `FileReader` (small files) or by a worker that
-/// also analyzes it (large files). Dropping it stops the read or closes
-/// the worker.
+/// An input being read: by a `FileReader` (small files) or by a worker
+/// that also analyzes it (large files and pasted texts). Dropping it stops
+/// the read or closes the worker.
 enum Pending {
     Reader { _reader: FileReader },
     Worker { _job: worker::Job },
@@ -95,6 +96,7 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let pending = pending.clone();
         let spare = spare.clone();
+        let next_read = next_read.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             browser::mark("nwcheck-drop");
             for file in files {
@@ -111,24 +113,7 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 if bytes > WORKER_MIN_BYTES && worker::available() {
                     dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: true });
-                    let progress = dispatch.clone();
-                    let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
-                    let done = dispatch.clone();
-                    let job_name = name.clone();
-                    let ondone = Callback::from(move |result: Result<crate::Analysis, String>| {
-                        done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
-                    });
-                    let spare = spare.borrow_mut().take();
-                    match worker::start(spare, file.into(), name.to_string(), onstage, ondone) {
-                        Some(job) => {
-                            pending.borrow_mut().insert(read, Pending::Worker { _job: job });
-                        }
-                        None => dispatch.dispatch(Action::Analyzed {
-                            read,
-                            name,
-                            result: Err("no worker could be started".to_string()),
-                        }),
-                    }
+                    start_job(&dispatch, &pending, &spare, read, file.into(), Some(name.to_string()));
                     continue;
                 }
                 dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: false });
@@ -142,7 +127,30 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let oncancel = state.dispatcher().to_callback().reform(Action::Cancel);
-    let onpaste = state.dispatcher().to_callback().reform(Action::Pasted);
+    // A pasted text over the worker threshold goes to a worker as a `Blob`,
+    // like a large file; a smaller one is analyzed by the reducer at once.
+    let onpaste = {
+        let dispatch = state.dispatcher();
+        let pending = pending.clone();
+        let spare = spare.clone();
+        let next_read = next_read.clone();
+        Callback::from(move |text: String| {
+            if text.len() as f64 > WORKER_MIN_BYTES && worker::available() {
+                if let Ok(blob) = browser::text_blob(&text, "text/plain") {
+                    drop(text);
+                    let read = {
+                        let mut n = next_read.borrow_mut();
+                        *n += 1;
+                        *n
+                    };
+                    dispatch.dispatch(Action::ReadingPasted { read, bytes: blob.size() });
+                    start_job(&dispatch, &pending, &spare, read, blob, None);
+                    return;
+                }
+            }
+            dispatch.dispatch(Action::Pasted(text));
+        })
+    };
     let onsample = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::Sample { name: SAMPLE_NAME.into(), bytes: SAMPLE }))
@@ -335,6 +343,32 @@ fn report_body(
     }
 }
 
+/// Starts a worker job for `blob` (in the spare worker when there is one):
+/// its progress and result go to the reducer under the read id `read`.
+/// `name` is the file name the analysis is told (none for pasted text).
+fn start_job(
+    dispatch: &UseReducerDispatcher<State>,
+    pending: &Rc<RefCell<HashMap<u32, Pending>>>,
+    spare: &Rc<RefCell<Option<worker::Spare>>>,
+    read: u32,
+    blob: web_sys::Blob,
+    name: Option<String>,
+) {
+    let progress = dispatch.clone();
+    let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
+    let done = dispatch.clone();
+    let ondone = Callback::from(move |result: Result<crate::Analysis, String>| {
+        done.dispatch(Action::Analyzed { read, result: result.map(Box::new) })
+    });
+    let spare = spare.borrow_mut().take();
+    match worker::start(spare, blob, name, onstage, ondone) {
+        Some(job) => {
+            pending.borrow_mut().insert(read, Pending::Worker { _job: job });
+        }
+        None => dispatch.dispatch(Action::Analyzed { read, result: Err("no worker could be started".to_string()) }),
+    }
+}
+
 fn title_rest(lang: Lang) -> &'static str {
     lang.pick("Azure Backup 疎通確認ログの判定", "Azure Backup network-check log verdicts")
 }
@@ -342,7 +376,7 @@ fn title_rest(lang: Lang) -> &'static str {
 fn notice_text(lang: Lang, notice: &Notice) -> String {
     match notice {
         Notice::TooLarge { name, bytes } => too_large(lang, name, *bytes, MAX_FILE_MB),
-        Notice::ReadFailed { name, error } => format!("{name}: {} ({error})", t(lang, Key::ReadFailed)),
+        Notice::ReadFailed { name, error } => format!("{}: {} ({error})", name.label(lang), t(lang, Key::ReadFailed)),
         Notice::EmptyPaste => t(lang, Key::EmptyPaste).to_string(),
     }
 }

@@ -1,7 +1,8 @@
-//! Large files are read and analyzed in a Web Worker, so the page's thread
-//! stays free: the page reads the file in pieces and sends them, the
-//! worker runs [`crate::analyze`] on the whole input and sends the result
-//! back in pieces (see [`crate::transfer`]).
+//! Large files and pasted texts are read and analyzed in a Web Worker, so
+//! the page's thread stays free: the page reads the file (or a `Blob` of
+//! the text) in pieces and sends them, the worker runs [`crate::analyze`]
+//! on the whole input and sends the result back in pieces (see
+//! [`crate::transfer`]).
 //!
 //! The worker runs the page's own wasm: `web/worker.js` (a module worker;
 //! `scripts/post-build.sh` writes the file names into it) loads the same
@@ -10,13 +11,13 @@
 //! Nothing is downloaded twice: the files come from the browser's cache
 //! or the service worker.
 //!
-//! One worker per file. A [`Spare`] worker is started once the page is
+//! One worker per input. A [`Spare`] worker is started once the page is
 //! idle after its first render and after each job, and when files are
 //! dragged over the page or the file picker opens (if there is none), so
-//! the next large file does not wait for a worker to load. Dropping the [`Job`] that uses a
-//! worker closes it (cancel, or the result has arrived): a worker that is
-//! in the middle of the analysis closes as soon as that call returns, and
-//! sends nothing more.
+//! the next large input does not wait for a worker to load. Dropping the
+//! [`Job`] that uses a worker closes it (cancel, or the result has
+//! arrived): a worker that is in the middle of the analysis closes as soon
+//! as that call returns, and sends nothing more.
 
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
@@ -72,7 +73,8 @@ impl Codec for Postcard {
 /// The worker: collects the bytes of one input, analyzes them and sends
 /// the analysis back.
 pub struct AnalysisWorker {
-    name: String,
+    /// The input's file name; none for pasted text.
+    name: Option<String>,
     bytes: Vec<u8>,
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
@@ -102,7 +104,7 @@ impl Worker for AnalysisWorker {
         // Warming up first costs a job that comes at once little: the
         // functions the sample runs need not be compiled again for it.
         later(scope, Next::WarmUp, Duration::ZERO);
-        AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None, sending: None }
+        AnalysisWorker { name: None, bytes: Vec::new(), client: None, result: None, sending: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
@@ -119,7 +121,7 @@ impl Worker for AnalysisWorker {
             Next::WarmUp => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
-                self.result = Some(crate::analyze(&bytes, Some(&self.name)));
+                self.result = Some(crate::analyze(&bytes, self.name.as_deref()));
                 drop(bytes);
                 later(scope, Next::Send, Duration::ZERO);
             }
@@ -252,7 +254,7 @@ pub fn spare() -> Option<Spare> {
     Some(Spare { bridge, handler })
 }
 
-/// A file being read and analyzed in its own worker. Dropping it closes
+/// An input being read and analyzed in its own worker. Dropping it closes
 /// the worker and stops reading.
 pub struct Job {
     _inner: Rc<JobInner>,
@@ -264,13 +266,14 @@ struct JobInner {
     started: Cell<bool>,
 }
 
-/// Starts reading `blob` in `spare`, or in a new worker. `onstage` hears
+/// Starts reading `blob` in `spare`, or in a new worker. `name` is the
+/// file name the analysis is told (none for pasted text). `onstage` hears
 /// the progress, `ondone` the analysis or an error (once). `None` when no
 /// worker can be started on this page.
 pub fn start(
     spare: Option<Spare>,
     blob: web_sys::Blob,
-    name: String,
+    name: Option<String>,
     onstage: Callback<Stage>,
     ondone: Callback<Result<Analysis, String>>,
 ) -> Option<Job> {
