@@ -10,7 +10,7 @@ use super::input::InputPanel;
 use super::log_view::LogDialog;
 use super::machine::MachineSummary;
 use super::services::ServiceCards;
-use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
+use super::state::{Action, DocName, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
 use super::tabs::DocTabs;
 use super::text::{t, too_large, Key};
 use super::worker;
@@ -376,7 +376,13 @@ fn title_rest(lang: Lang) -> &'static str {
 fn notice_text(lang: Lang, notice: &Notice) -> String {
     match notice {
         Notice::TooLarge { name, bytes } => too_large(lang, name, *bytes, MAX_FILE_MB),
-        Notice::ReadFailed { name, error } => format!("{}: {} ({error})", name.label(lang), t(lang, Key::ReadFailed)),
+        Notice::ReadFailed { name, error } => {
+            let what = match name {
+                DocName::File(_) => Key::ReadFailed,
+                DocName::Pasted(_) => Key::PasteFailed,
+            };
+            format!("{}: {} ({error})", name.label(lang), t(lang, what))
+        }
         Notice::EmptyPaste => t(lang, Key::EmptyPaste).to_string(),
     }
 }
