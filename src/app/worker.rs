@@ -87,9 +87,10 @@ pub struct AnalysisWorker {
 /// The worker's own steps, each run as a separate task so that a cancel
 /// sent meanwhile is seen first.
 pub enum Next {
-    /// Analyze the built-in sample once while no job has come: the browser
-    /// compiles the wasm's functions when they first run, so a worker
-    /// started ahead of need is then fast from the first real byte.
+    /// Analyze the built-in sample and encode the messages of its result
+    /// once while no job has come: the browser compiles the wasm's
+    /// functions when they first run, so a worker started ahead of need is
+    /// then fast from the first real byte to the last message.
     WarmUp,
     Analyze,
     Send,
@@ -110,7 +111,9 @@ impl Worker for AnalysisWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
         if let Next::WarmUp = next {
             if self.client.is_none() {
-                std::hint::black_box(crate::analyze(super::SAMPLE, None));
+                for message in parcels(crate::analyze(super::SAMPLE, None)) {
+                    std::hint::black_box(to_bytes(&message));
+                }
             }
             return;
         }
