@@ -1,7 +1,7 @@
 //! Thin wrappers over the browser: language preference, clipboard,
-//! download, dialog, scrolling, idle callbacks and performance marks.
-//! Every call tolerates a browser that lacks the feature or refuses it;
-//! none of them touches the network.
+//! download, dialog, scrolling, waiting for the service worker or an idle
+//! moment, and performance marks. Every call tolerates a browser that
+//! lacks the feature or refuses it; none of them touches the network.
 
 use crate::explain::Lang;
 use wasm_bindgen::{JsCast, JsValue};
@@ -161,6 +161,27 @@ pub fn drag_has_files(event: &web_sys::DragEvent) -> bool {
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// Runs `f` once the page's service worker is active, so that files `f`
+/// loads come from its cache; at once when the page has none (the browser
+/// lacks them or the page is not a secure context). Never runs `f` when
+/// the page's service worker could not be registered.
+pub fn when_service_worker_ready(f: impl FnOnce() + 'static) {
+    let ready = web_sys::window()
+        .filter(|w| w.is_secure_context())
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("serviceWorker")).ok())
+        .filter(|container| !container.is_undefined() && !container.is_null())
+        .and_then(|container| js_sys::Reflect::get(&container, &JsValue::from_str("ready")).ok())
+        .and_then(|ready| ready.dyn_into::<js_sys::Promise>().ok());
+    match ready {
+        Some(ready) => wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(ready).await.is_ok() {
+                f();
+            }
+        }),
+        None => f(),
     }
 }
 

@@ -70,13 +70,17 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
     use_effect_with((), |_| browser::mark("nwcheck-ready"));
     // With no worker job running, a spare is started once the page is idle:
-    // after the first render and after each job (which took the spare).
+    // after the first render and after each job (which took the spare). It
+    // waits for the service worker, so the worker's files come from its
+    // cache instead of being downloaded again on a first visit.
     {
         let prepare = prepare.clone();
         let busy = state.reading.iter().any(|r| r.stage.is_some());
         use_effect_with(busy, move |&busy| {
             if !busy && worker::available() {
-                browser::when_idle(SPARE_WITHIN_MS, move || prepare.emit(()));
+                browser::when_service_worker_ready(move || {
+                    browser::when_idle(SPARE_WITHIN_MS, move || prepare.emit(()))
+                });
             }
         });
     }
