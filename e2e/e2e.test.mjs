@@ -61,6 +61,13 @@ async function assertQuiet(app) {
   assert.deepEqual(app.errors, [], 'console errors');
 }
 
+/** Polls `ok` (a function of the test's own state) for up to 15 s; fails with `what` if it stays false. */
+async function waitUntil(ok, what) {
+  const start = Date.now();
+  while (!ok() && Date.now() - start < 15000) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(ok(), what);
+}
+
 /** Waits for the report of the n-th loaded input (1-based) to be on screen. */
 async function waitReport(page, n) {
   await page.waitForSelector(`.report[data-doc="${n}"]`);
@@ -498,7 +505,7 @@ async function watchStages(page) {
 test('a file over 1 MB is read and analyzed in a worker, with progress, and gives the same verdicts', async () => {
   const app = await openApp(browser, server);
   const { page } = app;
-  const workers = [];
+  const workers = page.workers().map((w) => w.url());
   page.on('worker', (w) => workers.push(w.url()));
   const name = 'backup-443-timeout.log';
   const log = fs.readFileSync(path.join(DATA, name));
@@ -510,7 +517,8 @@ test('a file over 1 MB is read and analyzed in a worker, with progress, and give
   assert.equal(await page.locator('.job').count(), 0, 'the progress is gone');
   const stages = await page.evaluate(() => window.__stages);
   assert.ok(stages.includes('reading') || stages.includes('analyzing'), `stages seen: ${stages}`);
-  assert.deepEqual(workers.map((u) => path.basename(new URL(u).pathname)), ['worker.js']);
+  assert.ok(workers.length > 0, 'a worker was started');
+  assert.deepEqual([...new Set(workers.map((u) => path.basename(new URL(u).pathname)))], ['worker.js']);
   // Same verdicts as the log analyzed once, repeated.
   const report = await downloadJson(page);
   assertRepeated(report, expectOf(name), size / log.length, name);
@@ -525,24 +533,97 @@ test('a file over 1 MB is read and analyzed in a worker, with progress, and give
   await app.close();
 });
 
+test('a pasted log over 1 MB is analyzed in a worker, with progress, and gives the checks of the same log dropped as a file', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const name = 'backup-443-timeout.log';
+  // A text box holds line ends as \n only, so the file dropped for comparison has them so too.
+  const log = Buffer.from(fs.readFileSync(path.join(DATA, name), 'utf8').replace(/\r\n?/g, '\n'));
+  const times = Math.ceil((3 * MB) / log.length);
+  await putParts(page, { log });
+  await watchStages(page);
+  // The paste box holds the log repeated to 3 MB, built in the page as a paste would leave it.
+  const size = await page.evaluate((times) => {
+    const box = document.querySelector('#paste-box');
+    box.value = new TextDecoder().decode(window.__parts.log).repeat(times);
+    return new TextEncoder().encode(box.value).length;
+  }, times);
+  assert.equal(size, log.length * times);
+  // Every worker job row the page shows: its name, and whether it has a progress bar and a cancel button.
+  await page.evaluate(() => {
+    window.__jobs = new Map();
+    new MutationObserver(() => {
+      for (const job of document.querySelectorAll('.job[data-read]')) {
+        const seen = { name: job.querySelector('.job-name')?.textContent, progress: !!job.querySelector('progress'), cancel: !!job.querySelector('.cancel') };
+        window.__jobs.set(job.dataset.read, seen);
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.focus('#paste-box');
+  await page.keyboard.press('Control+Enter');
+  await waitReport(page, 1);
+  assert.equal(await page.locator('.job').count(), 0, 'the progress is gone');
+  // The worker path: a job row with progress and a cancel button, named like a pasted text.
+  assert.deepEqual(await page.evaluate(() => Array.from(window.__jobs.values())), [{ name: 'Pasted text', progress: true, cancel: true }]);
+  const stages = await page.evaluate(() => window.__stages);
+  assert.ok(stages.includes('reading') || stages.includes('analyzing'), `stages seen: ${stages}`);
+  const [pastedDownload] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  assert.equal(pastedDownload.suggestedFilename(), 'nwcheck-pasted-1.json');
+  const pasted = JSON.parse(fs.readFileSync(await pastedDownload.path(), 'utf8'));
+  assertRepeated(pasted, expectOf(name), times, name);
+  // The same bytes dropped as a file give the same checks, services and verdict.
+  await dropBuilt(page, { name: 'big-backup.log', parts: [['log', times]] });
+  await waitReport(page, 2);
+  const dropped = await downloadJson(page);
+  assert.deepEqual(pasted.checks, dropped.checks);
+  assert.deepEqual(pasted.services, dropped.services);
+  assert.deepEqual(pasted.overall, dropped.overall);
+  // A small paste is still analyzed at once (no job row), with Ctrl+Enter too; its number follows.
+  const jobs = await page.evaluate(() => window.__jobs.size);
+  await page.fill('#paste-box', log.toString('utf8'));
+  await page.focus('#paste-box');
+  await page.keyboard.press('Control+Enter');
+  await waitReport(page, 3);
+  assertChecksMatch(await renderedChecks(page), expectOf(name), `${name} (pasted)`);
+  assert.equal(await page.evaluate(() => window.__jobs.size), jobs, 'no worker job for a small paste');
+  assert.equal(await page.textContent('.tab.current .tab-name'), 'Pasted text 2');
+  // An empty paste gives a notice, not a report.
+  await page.fill('#paste-box', '  \n ');
+  await page.focus('#paste-box');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector('.notices');
+  assert.match(await page.textContent('.notices'), /The paste box is empty/);
+  assert.equal(await page.locator('.report').count(), 1);
+  assert.equal(await page.locator('.tabs .tab').count(), 3);
+  await assertQuiet(app);
+  await app.close();
+});
+
 test('cancel stops a large analysis, closes its worker, and the page keeps working', async () => {
   const app = await openApp(browser, server);
   const { page } = app;
   const open = new Set();
-  page.on('worker', (w) => {
+  const track = (w) => {
     open.add(w);
     w.on('close', () => open.delete(w));
-  });
+  };
+  page.workers().forEach(track);
+  page.on('worker', track);
+  // Once idle after loading, the page starts one spare worker, and only one.
+  await waitUntil(() => open.size === 1, 'a spare worker is started once the page is idle');
+  await page.waitForTimeout(500);
+  assert.equal(open.size, 1, 'one spare worker at most');
+  const [spare] = open;
   await putParts(page, { log: fs.readFileSync(path.join(DATA, 'private-endpoint.log')) });
   await dropBuilt(page, { name: 'cancel-me.log', parts: [['log', 1]], bytes: 50 * MB });
   await page.waitForSelector('.job[data-stage="analyzing"] .cancel', { timeout: 30000 });
   await page.click('.job .cancel');
   await page.waitForFunction(() => document.querySelectorAll('.job').length === 0);
-  // No late result, and the worker is gone.
-  const closed = Date.now();
-  while (open.size > 0 && Date.now() - closed < 15000) await page.waitForTimeout(100);
-  assert.equal(open.size, 0, 'the worker was closed');
+  // No late result, and the worker that had the job (the spare) is gone; a new spare replaces it.
+  await waitUntil(() => !open.has(spare), 'the worker was closed');
+  await waitUntil(() => open.size === 1, 'a new spare worker is started after the job');
   await page.waitForTimeout(500);
+  assert.equal(open.size, 1, 'one spare worker at most');
   assert.equal(await page.locator('.report').count(), 0, 'no report after cancel');
   // Cancel while reading, too.
   await dropBuilt(page, { name: 'cancel-me-too.log', parts: [['log', 1]], bytes: 150 * MB });

@@ -40,8 +40,9 @@ pub fn from_bytes<T: for<'de> Deserialize<'de>>(bytes: &[u8]) -> Option<T> {
 /// From the page to the worker.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Input {
-    /// A new input: its name and size. The worker answers [`Output::Ready`].
-    Start { name: String, size: u64 },
+    /// A new input: its file name (none for pasted text) and size. The
+    /// worker answers [`Output::Ready`].
+    Start { name: Option<String>, size: u64 },
     /// The next bytes of the input.
     Bytes(ByteBuf),
     /// All bytes were sent: analyze them.
@@ -272,8 +273,11 @@ mod tests {
             let back: Output = from_bytes(&to_bytes(m).unwrap()).unwrap();
             assert_eq!(&back, m);
         }
-        let inputs =
-            [Input::Start { name: "x.log".into(), size: 3 }, Input::Bytes(ByteBuf::from(vec![0, 1, 255])), Input::End];
+        let inputs = [
+            Input::Start { name: Some("x.log".into()), size: 3 },
+            Input::Bytes(ByteBuf::from(vec![0, 1, 255])),
+            Input::End,
+        ];
         for m in &inputs {
             let back: Input = from_bytes(&to_bytes(m).unwrap()).unwrap();
             assert_eq!(&back, m);

@@ -238,7 +238,7 @@ fn reducer_follows_a_worker_job_to_its_report() {
     assert!(Rc::ptr_eq(&s, &same));
     let s = s.reduce(Action::Progress { read: 1, stage: Stage::Analyzing });
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), Some("big.log"));
-    let s = s.reduce(Action::Analyzed { read: 1, name: "big.log".into(), result: Ok(Box::new(analysis.clone())) });
+    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(analysis.clone())) });
     assert!(s.reading.is_empty());
     assert_eq!(s.docs.len(), 1);
     assert_eq!(*s.docs[0].report.0, analysis.report);
@@ -253,15 +253,37 @@ fn reducer_drops_a_cancelled_job_and_its_late_result() {
     let s = s.reduce(Action::Cancel(3));
     assert!(s.reading.is_empty());
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
-    let after = s.clone().reduce(Action::Analyzed { read: 3, name: "big.log".into(), result: Ok(Box::new(analysis)) });
+    let after = s.clone().reduce(Action::Analyzed { read: 3, result: Ok(Box::new(analysis)) });
     assert!(Rc::ptr_eq(&s, &after), "a result after cancel is ignored");
     let after = s.clone().reduce(Action::Progress { read: 3, stage: Stage::Analyzing });
     assert!(Rc::ptr_eq(&s, &after));
     // A failed job becomes a notice.
     let s = s.reduce(Action::Reading { read: 4, name: "bad.log".into(), bytes: 5e7, worker: true });
-    let s =
-        s.reduce(Action::Analyzed { read: 4, name: "bad.log".into(), result: Err("the worker did not start".into()) });
+    let s = s.reduce(Action::Analyzed { read: 4, result: Err("the worker did not start".into()) });
     assert!(matches!(s.notices.last(), Some(Notice::ReadFailed { .. })));
+}
+
+#[wasm_bindgen_test]
+fn a_pasted_text_for_a_worker_is_numbered_with_the_other_pastes() {
+    let s = Rc::new(State::new(Lang::En)).reduce(Action::Pasted(TIMEOUT_LOG.into()));
+    let s = s.reduce(Action::ReadingPasted { read: 1, bytes: 3e6 });
+    assert_eq!(s.reading[0].name, DocName::Pasted(2));
+    assert_eq!(s.reading[0].stage, Some(Stage::Starting));
+    let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
+    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(analysis.clone())) });
+    assert!(s.reading.is_empty());
+    assert_eq!(s.docs[1].name, DocName::Pasted(2));
+    assert_eq!(*s.docs[1].report.0, analysis.report);
+    assert_eq!(s.current, Some(s.docs[1].id));
+    let s = s.reduce(Action::Pasted(TIMEOUT_LOG.into()));
+    assert_eq!(s.docs[2].name, DocName::Pasted(3));
+    // A failed job becomes a notice that names the pasted text.
+    let s = s.reduce(Action::ReadingPasted { read: 2, bytes: 3e6 });
+    let s = s.reduce(Action::Analyzed { read: 2, result: Err("no worker could be started".into()) });
+    assert_eq!(
+        s.notices.last(),
+        Some(&Notice::ReadFailed { name: DocName::Pasted(4), error: "no worker could be started".into() })
+    );
 }
 
 #[wasm_bindgen_test]

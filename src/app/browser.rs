@@ -1,5 +1,6 @@
 //! Thin wrappers over the browser: language preference, clipboard,
-//! download, dialog and scrolling. Every call tolerates a browser that
+//! download, dialog, scrolling, waiting for the service worker or an idle
+//! moment, and performance marks. Every call tolerates a browser that
 //! lacks the feature or refuses it; none of them touches the network.
 
 use crate::explain::Lang;
@@ -47,10 +48,7 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
     let run = || -> Result<(), JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let doc = window.document().ok_or(JsValue::NULL)?;
-        let parts = js_sys::Array::of1(&JsValue::from_str(contents));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let blob = text_blob(contents, mime)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let a: HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
         a.set_href(&url);
@@ -68,6 +66,14 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
         Ok(())
     };
     run().is_ok()
+}
+
+/// A `Blob` holding `text` (UTF-8) with the type `mime`.
+pub fn text_blob(text: &str, mime: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
 }
 
 /// Puts `text` on the clipboard. False when the browser has no clipboard
@@ -155,5 +161,43 @@ pub fn drag_has_files(event: &web_sys::DragEvent) -> bool {
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
         let _ = performance.mark(name);
+    }
+}
+
+/// Runs `f` once the page's service worker is active, so that files `f`
+/// loads come from its cache; at once when the page has none (the browser
+/// lacks them or the page is not a secure context). Never runs `f` when
+/// the page's service worker could not be registered.
+pub fn when_service_worker_ready(f: impl FnOnce() + 'static) {
+    let ready = web_sys::window()
+        .filter(|w| w.is_secure_context())
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("serviceWorker")).ok())
+        .filter(|container| !container.is_undefined() && !container.is_null())
+        .and_then(|container| js_sys::Reflect::get(&container, &JsValue::from_str("ready")).ok())
+        .and_then(|ready| ready.dyn_into::<js_sys::Promise>().ok());
+    match ready {
+        Some(ready) => wasm_bindgen_futures::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(ready).await.is_ok() {
+                f();
+            }
+        }),
+        None => f(),
+    }
+}
+
+/// Runs `f` once the page's thread is idle (`requestIdleCallback`, at most
+/// `within_ms` later), or after `within_ms` in a browser without it.
+pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(within_ms);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            i32::try_from(within_ms).unwrap_or(i32::MAX),
+        );
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct InputPanelProps {
     pub lang: Lang,
-    /// The files being read, with their progress.
+    /// The inputs being read, with their progress.
     pub reading: Vec<Reading>,
     pub onfiles: Callback<Vec<web_sys::File>>,
     /// Stops reading the file with this read id.
@@ -127,12 +127,13 @@ fn reading_label(lang: Lang, name: &str) -> String {
     lang.pick(format!("読み込み中: {name}"), format!("Reading {name}…"))
 }
 
-/// One file being read: a spinner for a small file; for a file a worker
-/// reads, its stage, a progress bar and a cancel button.
+/// One input being read: a spinner for a small file; for a file or a
+/// pasted text a worker reads, its stage, a progress bar and a cancel button.
 fn reading_item(lang: Lang, r: &Reading, oncancel: &Callback<u32>) -> Html {
+    let name = r.name.label(lang);
     let Some(stage) = r.stage else {
         return html! {
-            <li class="job" key={r.read}><span class="spinner" aria-hidden="true"></span>{ reading_label(lang, &r.name) }</li>
+            <li class="job" key={r.read}><span class="spinner" aria-hidden="true"></span>{ reading_label(lang, &name) }</li>
         };
     };
     let total = megabytes(r.bytes);
@@ -152,14 +153,14 @@ fn reading_item(lang: Lang, r: &Reading, oncancel: &Callback<u32>) -> Html {
     };
     let read = r.read;
     let onclick = oncancel.reform(move |_: MouseEvent| read);
-    let name_label = format!("{}: {label}", r.name);
+    let name_label = format!("{name}: {label}");
     html! {
         <li class="job" key={r.read} data-read={r.read.to_string()} data-stage={id}>
-            <span class="job-name">{ r.name.clone() }</span>
+            <span class="job-name">{ name.clone() }</span>
             <span class="job-stage">{ label }</span>
             <progress class="job-progress" max="100" value={percent.map(|p| p.to_string())} aria-label={name_label}></progress>
             <span class="job-amount" aria-hidden="true">{ amount }</span>
-            <button type="button" class="cancel" aria-label={cancel_label(lang, &r.name)} {onclick}>{ t(lang, Key::Cancel) }</button>
+            <button type="button" class="cancel" aria-label={cancel_label(lang, &name)} {onclick}>{ t(lang, Key::Cancel) }</button>
         </li>
     }
 }

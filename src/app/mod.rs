@@ -2,9 +2,9 @@
 //! sample), runs [`crate::analyze`] once per input in the reducer
 //! ([`state`]), and renders the report with the texts of [`crate::explain`].
 //!
-//! Files above [`state::WORKER_MIN_BYTES`] are read and analyzed in a Web
-//! Worker instead ([`worker`]), with progress and a cancel button, so the
-//! page's thread never waits for a large analysis.
+//! Files and pasted texts above [`state::WORKER_MIN_BYTES`] are read and
+//! analyzed in a Web Worker instead ([`worker`]), with progress and a
+//! cancel button, so the page's thread never waits for a large analysis.
 //!
 //! The page holds no analysis logic and sends nothing anywhere: logs are
 //! read with the browser's `FileReader` or `Blob` reads, exported through

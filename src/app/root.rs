@@ -1,5 +1,6 @@
-//! The root component: holds the one reducer, reads files, and lays out
-//! the page. Dropping files works anywhere on the page.
+//! The root component: holds the one reducer, reads files, hands large
+//! files and pasted texts to a worker, and lays out the page. Dropping
+//! files works anywhere on the page.
 
 use super::banner::Banner;
 use super::browser;
@@ -9,7 +10,7 @@ use super::input::InputPanel;
 use super::log_view::LogDialog;
 use super::machine::MachineSummary;
 use super::services::ServiceCards;
-use super::state::{Action, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
+use super::state::{Action, DocName, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
 use super::tabs::DocTabs;
 use super::text::{t, too_large, Key};
 use super::worker;
@@ -25,6 +26,9 @@ use yew::prelude::*;
 /// The name of the sample behind the "Try a sample log" button.
 const SAMPLE_NAME: &str = "sample-proxy-auth-407.log";
 
+/// The longest wait for an idle moment before a spare worker is started.
+const SPARE_WITHIN_MS: u32 = 200;
+
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     /// The language to start in; the browser's (or the remembered one) when not given.
@@ -32,9 +36,9 @@ pub struct AppProps {
     pub lang: Option<Lang>,
 }
 
-/// A file being read: by a `FileReader` (small files) or by a worker that
-/// also analyzes it (large files). Dropping it stops the read or closes
-/// the worker.
+/// An input being read: by a `FileReader` (small files) or by a worker
+/// that also analyzes it (large files and pasted texts). Dropping it stops
+/// the read or closes the worker.
 enum Pending {
     Reader { _reader: FileReader },
     Worker { _job: worker::Job },
@@ -48,8 +52,9 @@ pub fn app(props: &AppProps) -> Html {
     // result or the user cancels them.
     let pending: Rc<RefCell<HashMap<u32, Pending>>> = use_mut_ref(HashMap::new);
     let next_read = use_mut_ref(|| 0u32);
-    // A worker started when files are dragged over the page or the picker
-    // opens, ready for the next large file.
+    // A worker started ahead of need, ready for the next large file: once the
+    // page is idle after its first render and after each worker job, and
+    // when files are dragged over the page or the picker opens.
     let spare: Rc<RefCell<Option<worker::Spare>>> = use_mut_ref(|| None);
     let prepare = {
         let spare = spare.clone();
@@ -64,6 +69,21 @@ pub fn app(props: &AppProps) -> Html {
 
     use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
     use_effect_with((), |_| browser::mark("nwcheck-ready"));
+    // With no worker job running, a spare is started once the page is idle:
+    // after the first render and after each job (which took the spare). It
+    // waits for the service worker, so the worker's files come from its
+    // cache instead of being downloaded again on a first visit.
+    {
+        let prepare = prepare.clone();
+        let busy = state.reading.iter().any(|r| r.stage.is_some());
+        use_effect_with(busy, move |&busy| {
+            if !busy && worker::available() {
+                browser::when_service_worker_ready(move || {
+                    browser::when_idle(SPARE_WITHIN_MS, move || prepare.emit(()))
+                });
+            }
+        });
+    }
     {
         let pending = pending.clone();
         let reading: Vec<u32> = state.reading.iter().map(|r| r.read).collect();
@@ -80,6 +100,7 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let pending = pending.clone();
         let spare = spare.clone();
+        let next_read = next_read.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
             browser::mark("nwcheck-drop");
             for file in files {
@@ -96,24 +117,7 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 if bytes > WORKER_MIN_BYTES && worker::available() {
                     dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: true });
-                    let progress = dispatch.clone();
-                    let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
-                    let done = dispatch.clone();
-                    let job_name = name.clone();
-                    let ondone = Callback::from(move |result: Result<crate::Analysis<'static>, String>| {
-                        done.dispatch(Action::Analyzed { read, name: job_name.clone(), result: result.map(Box::new) })
-                    });
-                    let spare = spare.borrow_mut().take();
-                    match worker::start(spare, file.into(), name.to_string(), onstage, ondone) {
-                        Some(job) => {
-                            pending.borrow_mut().insert(read, Pending::Worker { _job: job });
-                        }
-                        None => dispatch.dispatch(Action::Analyzed {
-                            read,
-                            name,
-                            result: Err("no worker could be started".to_string()),
-                        }),
-                    }
+                    start_job(&dispatch, &pending, &spare, read, file.into(), Some(name.to_string()));
                     continue;
                 }
                 dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: false });
@@ -127,7 +131,30 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let oncancel = state.dispatcher().to_callback().reform(Action::Cancel);
-    let onpaste = state.dispatcher().to_callback().reform(Action::Pasted);
+    // A pasted text over the worker threshold goes to a worker as a `Blob`,
+    // like a large file; a smaller one is analyzed by the reducer at once.
+    let onpaste = {
+        let dispatch = state.dispatcher();
+        let pending = pending.clone();
+        let spare = spare.clone();
+        let next_read = next_read.clone();
+        Callback::from(move |text: String| {
+            if text.len() as f64 > WORKER_MIN_BYTES && worker::available() {
+                if let Ok(blob) = browser::text_blob(&text, "text/plain") {
+                    drop(text);
+                    let read = {
+                        let mut n = next_read.borrow_mut();
+                        *n += 1;
+                        *n
+                    };
+                    dispatch.dispatch(Action::ReadingPasted { read, bytes: blob.size() });
+                    start_job(&dispatch, &pending, &spare, read, blob, None);
+                    return;
+                }
+            }
+            dispatch.dispatch(Action::Pasted(text));
+        })
+    };
     let onsample = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::Sample { name: SAMPLE_NAME.into(), bytes: SAMPLE }))
@@ -320,6 +347,32 @@ fn report_body(
     }
 }
 
+/// Starts a worker job for `blob` (in the spare worker when there is one):
+/// its progress and result go to the reducer under the read id `read`.
+/// `name` is the file name the analysis is told (none for pasted text).
+fn start_job(
+    dispatch: &UseReducerDispatcher<State>,
+    pending: &Rc<RefCell<HashMap<u32, Pending>>>,
+    spare: &Rc<RefCell<Option<worker::Spare>>>,
+    read: u32,
+    blob: web_sys::Blob,
+    name: Option<String>,
+) {
+    let progress = dispatch.clone();
+    let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
+    let done = dispatch.clone();
+    let ondone = Callback::from(move |result: Result<crate::Analysis<'static>, String>| {
+        done.dispatch(Action::Analyzed { read, result: result.map(Box::new) })
+    });
+    let spare = spare.borrow_mut().take();
+    match worker::start(spare, blob, name, onstage, ondone) {
+        Some(job) => {
+            pending.borrow_mut().insert(read, Pending::Worker { _job: job });
+        }
+        None => dispatch.dispatch(Action::Analyzed { read, result: Err("no worker could be started".to_string()) }),
+    }
+}
+
 fn title_rest(lang: Lang) -> &'static str {
     lang.pick("Azure Backup 疎通確認ログの判定", "Azure Backup network-check log verdicts")
 }
@@ -327,7 +380,13 @@ fn title_rest(lang: Lang) -> &'static str {
 fn notice_text(lang: Lang, notice: &Notice) -> String {
     match notice {
         Notice::TooLarge { name, bytes } => too_large(lang, name, *bytes, MAX_FILE_MB),
-        Notice::ReadFailed { name, error } => format!("{name}: {} ({error})", t(lang, Key::ReadFailed)),
+        Notice::ReadFailed { name, error } => {
+            let what = match name {
+                DocName::File(_) => Key::ReadFailed,
+                DocName::Pasted(_) => Key::PasteFailed,
+            };
+            format!("{}: {} ({error})", name.label(lang), t(lang, what))
+        }
         Notice::EmptyPaste => t(lang, Key::EmptyPaste).to_string(),
     }
 }

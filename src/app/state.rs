@@ -1,7 +1,7 @@
 //! The page's state and the one reducer that changes it. Loading a log
 //! runs the analyzer here and nowhere else on the page's thread; larger
-//! files are analyzed by the worker ([`super::worker`]) and arrive here
-//! as a finished analysis.
+//! files and pasted texts are analyzed by the worker ([`super::worker`])
+//! and arrive here as a finished analysis.
 
 use super::worker::Stage;
 use crate::analyzer::model::Report;
@@ -17,9 +17,9 @@ use yew::prelude::*;
 pub const MAX_FILE_MB: usize = 200;
 pub const MAX_FILE_BYTES: f64 = (MAX_FILE_MB * 1024 * 1024) as f64;
 
-/// Files larger than this are read and analyzed in a worker, with progress
-/// and a cancel button; smaller ones are analyzed here at once (well under
-/// 50 ms).
+/// Files and pasted texts larger than this (in bytes, UTF-8 for a text)
+/// are read and analyzed in a worker, with progress and a cancel button;
+/// smaller ones are analyzed here at once (well under 50 ms).
 pub const WORKER_MIN_BYTES: f64 = (1024 * 1024) as f64;
 
 /// A report shared by the components that show it. Two are equal when they
@@ -88,7 +88,7 @@ impl DocName {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     TooLarge { name: AttrValue, bytes: f64 },
-    ReadFailed { name: AttrValue, error: AttrValue },
+    ReadFailed { name: DocName, error: AttrValue },
     EmptyPaste,
 }
 
@@ -108,13 +108,14 @@ pub struct LogTarget {
     pub evidence: Evidence,
 }
 
-/// A file being read (and, when large, analyzed in a worker).
+/// A file being read (and, when large, analyzed in a worker), or a large
+/// pasted text being analyzed in a worker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reading {
     /// Unique for the page's lifetime (given by the caller).
     pub read: u32,
-    pub name: AttrValue,
-    /// The file's size in bytes.
+    pub name: DocName,
+    /// The input's size in bytes.
     pub bytes: f64,
     /// Where it is; `None` for a small file read at once.
     pub stage: Option<Stage>,
@@ -135,7 +136,7 @@ pub struct State {
     pub docs: Vec<Rc<Doc>>,
     /// The id of the doc on screen.
     pub current: Option<u32>,
-    /// Files being read or analyzed in a worker, in the order they came.
+    /// Inputs being read or analyzed in a worker, in the order they came.
     pub reading: Vec<Reading>,
     pub notices: Vec<Notice>,
     pub failures_only: bool,
@@ -165,25 +166,30 @@ pub enum Action {
         name: AttrValue,
         result: Result<Vec<u8>, String>,
     },
-    /// A worker moved on with a file.
+    /// A pasted text too large to analyze here went to a worker (the id
+    /// comes from the caller); it is numbered like the other pasted texts.
+    ReadingPasted {
+        read: u32,
+        bytes: f64,
+    },
+    /// A worker moved on with an input.
     Progress {
         read: u32,
         stage: Stage,
     },
-    /// A worker finished a file.
+    /// A worker finished an input.
     Analyzed {
         read: u32,
-        name: AttrValue,
         result: Result<Box<Analysis<'static>>, String>,
     },
-    /// The user stopped reading a file.
+    /// The user stopped reading an input.
     Cancel(u32),
     /// A file was not read because of its size.
     TooLarge {
         name: AttrValue,
         bytes: f64,
     },
-    /// Text from the paste box.
+    /// Text from the paste box, small enough to analyze here.
     Pasted(String),
     /// The built-in sample log.
     Sample {
@@ -260,8 +266,15 @@ impl Reducible for State {
                 }
                 s.lang = lang;
             }
-            Action::Reading { read, name, bytes, worker } => {
-                s.reading.push(Reading { read, name, bytes, stage: worker.then_some(Stage::Starting) })
+            Action::Reading { read, name, bytes, worker } => s.reading.push(Reading {
+                read,
+                name: DocName::File(name),
+                bytes,
+                stage: worker.then_some(Stage::Starting),
+            }),
+            Action::ReadingPasted { read, bytes } => {
+                s.pasted += 1;
+                s.reading.push(Reading { read, name: DocName::Pasted(s.pasted), bytes, stage: Some(Stage::Starting) })
             }
             Action::Progress { read, stage } => {
                 let Some(r) = s.reading.iter_mut().find(|r| r.read == read) else {
@@ -278,14 +291,14 @@ impl Reducible for State {
                 }
                 s.reading.retain(|r| r.read != read);
             }
-            Action::Analyzed { read, name, result } => {
-                if !s.reading.iter().any(|r| r.read == read) {
+            Action::Analyzed { read, result } => {
+                let Some(at) = s.reading.iter().position(|r| r.read == read) else {
                     // Cancelled meanwhile.
                     return self;
-                }
-                s.reading.retain(|r| r.read != read);
+                };
+                let name = s.reading.remove(at).name;
                 match result {
-                    Ok(analysis) => s.show(DocName::File(name), *analysis),
+                    Ok(analysis) => s.show(name, *analysis),
                     Err(error) => s.notices.push(Notice::ReadFailed { name, error: error.into() }),
                 }
             }
@@ -299,7 +312,7 @@ impl Reducible for State {
                         let source = name.to_string();
                         s.add(DocName::File(name), Some(&source), &bytes);
                     }
-                    Err(error) => s.notices.push(Notice::ReadFailed { name, error: error.into() }),
+                    Err(error) => s.notices.push(Notice::ReadFailed { name: DocName::File(name), error: error.into() }),
                 }
             }
             Action::TooLarge { name, bytes } => s.notices.push(Notice::TooLarge { name, bytes }),

@@ -1,7 +1,8 @@
-//! Large files are read and analyzed in a Web Worker, so the page's thread
-//! stays free: the page reads the file in pieces and sends them, the
-//! worker runs [`crate::analyze`] on the whole input and sends the result
-//! back in pieces (see [`crate::transfer`]).
+//! Large files and pasted texts are read and analyzed in a Web Worker, so
+//! the page's thread stays free: the page reads the file (or a `Blob` of
+//! the text) in pieces and sends them, the worker runs [`crate::analyze`]
+//! on the whole input and sends the result back in pieces (see
+//! [`crate::transfer`]).
 //!
 //! The worker runs the page's own wasm: `web/worker.js` (a module worker;
 //! `scripts/post-build.sh` writes the file names into it) loads the same
@@ -10,12 +11,13 @@
 //! Nothing is downloaded twice: the files come from the browser's cache
 //! or the service worker.
 //!
-//! One worker per file. A [`Spare`] worker is started when files are
-//! dragged over the page or the file picker opens, so the next large file
-//! does not wait for a worker to load. Dropping the [`Job`] that uses a
-//! worker closes it (cancel, or the result has arrived): a worker that is
-//! in the middle of the analysis closes as soon as that call returns, and
-//! sends nothing more.
+//! One worker per input. A [`Spare`] worker is started once the page is
+//! idle after its first render and after each job, and when files are
+//! dragged over the page or the file picker opens (if there is none), so
+//! the next large input does not wait for a worker to load. Dropping the
+//! [`Job`] that uses a worker closes it (cancel, or the result has
+//! arrived): a worker that is in the middle of the analysis closes as soon
+//! as that call returns, and sends nothing more.
 
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
@@ -71,7 +73,8 @@ impl Codec for Postcard {
 /// The worker: collects the bytes of one input, analyzes them and sends
 /// the analysis back.
 pub struct AnalysisWorker {
-    name: String,
+    /// The input's file name; none for pasted text.
+    name: Option<String>,
     bytes: Vec<u8>,
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
@@ -84,16 +87,14 @@ pub struct AnalysisWorker {
 /// The worker's own steps, each run as a separate task so that a cancel
 /// sent meanwhile is seen first.
 pub enum Next {
-    /// Analyze the built-in sample once while no job has come: the browser
-    /// compiles the wasm's functions when they first run, so a worker
-    /// started ahead of need is then fast from the first real byte.
+    /// Analyze the built-in sample and encode the messages of its result
+    /// once while no job has come: the browser compiles the wasm's
+    /// functions when they first run, so a worker started ahead of need is
+    /// then fast from the first real byte to the last message.
     WarmUp,
     Analyze,
     Send,
 }
-
-/// How long a new worker waits for a job before it warms up.
-const WARM_UP_AFTER: Duration = Duration::from_millis(50);
 
 impl Worker for AnalysisWorker {
     type Message = Next;
@@ -101,14 +102,18 @@ impl Worker for AnalysisWorker {
     type Output = Output;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
-        later(scope, Next::WarmUp, WARM_UP_AFTER);
-        AnalysisWorker { name: String::new(), bytes: Vec::new(), client: None, result: None, sending: None }
+        // Warming up first costs a job that comes at once little: the
+        // functions the sample runs need not be compiled again for it.
+        later(scope, Next::WarmUp, Duration::ZERO);
+        AnalysisWorker { name: None, bytes: Vec::new(), client: None, result: None, sending: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
         if let Next::WarmUp = next {
             if self.client.is_none() {
-                std::hint::black_box(crate::analyze(super::SAMPLE, None));
+                for message in parcels(crate::analyze(super::SAMPLE, None)) {
+                    std::hint::black_box(to_bytes(&message));
+                }
             }
             return;
         }
@@ -119,7 +124,7 @@ impl Worker for AnalysisWorker {
             Next::WarmUp => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
-                self.result = Some(crate::analyze(&bytes, Some(&self.name)).into_owned());
+                self.result = Some(crate::analyze(&bytes, self.name.as_deref()).into_owned());
                 drop(bytes);
                 later(scope, Next::Send, Duration::ZERO);
             }
@@ -224,9 +229,8 @@ pub fn available() -> bool {
 /// Where a worker's messages go: set when the worker gets its job.
 type Handler = Rc<RefCell<Option<Box<dyn Fn(Output)>>>>;
 
-/// A worker started ahead of need (when files are dragged over the page or
-/// the file picker opens), so a dropped file does not wait for it to load.
-/// Dropping it closes the worker.
+/// A worker started ahead of need (see [`self`]), so a dropped file does
+/// not wait for it to load. Dropping it closes the worker.
 pub struct Spare {
     bridge: WorkerBridge<AnalysisWorker>,
     handler: Handler,
@@ -253,7 +257,7 @@ pub fn spare() -> Option<Spare> {
     Some(Spare { bridge, handler })
 }
 
-/// A file being read and analyzed in its own worker. Dropping it closes
+/// An input being read and analyzed in its own worker. Dropping it closes
 /// the worker and stops reading.
 pub struct Job {
     _inner: Rc<JobInner>,
@@ -265,13 +269,14 @@ struct JobInner {
     started: Cell<bool>,
 }
 
-/// Starts reading `blob` in `spare`, or in a new worker. `onstage` hears
+/// Starts reading `blob` in `spare`, or in a new worker. `name` is the
+/// file name the analysis is told (none for pasted text). `onstage` hears
 /// the progress, `ondone` the analysis or an error (once). `None` when no
 /// worker can be started on this page.
 pub fn start(
     spare: Option<Spare>,
     blob: web_sys::Blob,
-    name: String,
+    name: Option<String>,
     onstage: Callback<Stage>,
     ondone: Callback<Result<Analysis<'static>, String>>,
 ) -> Option<Job> {
