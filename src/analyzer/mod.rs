@@ -181,7 +181,7 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
         lines: [block.start + 1, block.end + 1],
         command: shared.string(block.command.text),
         evidence_line: verdict.evidence.map(|i| i + 1),
-        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| Arc::from(evidence_text(l))),
+        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| Arc::from(evidence_text(l, kind))),
         tool: verdict.tool,
     };
     (check, verdict.via_proxy)
@@ -237,15 +237,23 @@ fn is_private(addr: &str) -> bool {
     }
 }
 
-/// A line as evidence: without the progress meter before a curl message
-/// or status line, trimmed, and at most 300 characters.
-fn evidence_text(line: &str) -> Cow<'_, str> {
-    let line = line.rsplit('\r').next().unwrap_or(line);
-    let line = match (tools::curl::CURL_ERROR.find(line), tools::curl::HTTP.find(line)) {
-        (Some(at), _) | (None, Some(at)) => &line[at..],
-        _ => line,
+/// A line as evidence: trimmed, at most 300 characters, and for curl
+/// without the progress meter before its message or status line.
+fn evidence_text(line: &str, kind: CheckKind) -> Cow<'_, str> {
+    let line = if kind == CheckKind::Https {
+        let line = line.rsplit('\r').next().unwrap_or(line);
+        match (tools::curl::CURL_ERROR.find(line), tools::curl::HTTP.find(line)) {
+            (Some(at), _) | (None, Some(at)) => &line[at..],
+            _ => line,
+        }
+    } else {
+        line
     };
     let t = line.trim();
+    if t.len() <= 300 {
+        // 300 bytes are at most 300 characters.
+        return Cow::Borrowed(t);
+    }
     match t.char_indices().nth(300) {
         Some((cut, _)) => Cow::Owned(format!("{}…", &t[..cut])),
         None => Cow::Borrowed(t),

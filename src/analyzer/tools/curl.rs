@@ -83,12 +83,9 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
 /// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter
 /// characters on the same line.
 fn status_line(line: &str) -> Option<(u16, &str)> {
-    let at = HTTP.find(line)?;
-    let before = &line[..at];
-    if !before.chars().all(|c| c.is_ascii_digit() || " \t\r:-.kKMGTP".contains(c)) {
-        return None;
-    }
-    let rest = &line[at + 5..];
+    // Only progress-meter characters may come before it (none of them is 'H').
+    let at = line.bytes().position(|b| !(b.is_ascii_digit() || b" \t\r:-.kKMGTP".contains(&b)))?;
+    let rest = line[at..].strip_prefix("HTTP/")?;
     let (version, rest) = rest.split_once(' ')?;
     if !matches!(version, "0.9" | "1.0" | "1.1" | "2" | "2.0" | "3" | "3.0") {
         return None;
@@ -103,6 +100,8 @@ fn status_line(line: &str) -> Option<(u16, &str)> {
 
 /// `curl: (7) Failed to connect ...`, possibly after the progress meter.
 fn curl_error(line: &str) -> Option<(u32, &str)> {
+    // Most lines have no '(' at all: spare them the search.
+    memchr::memchr(b'(', line.as_bytes())?;
     let at = CURL_ERROR.find(line)?;
     let rest = &line[at + CURL_ERROR.len()..];
     let (code, message) = rest.split_once(')')?;

@@ -57,19 +57,22 @@ impl<'a> Stretch<'a> {
     /// serves every block, so reading a block allocates nothing.
     pub fn lines_into(self, buf: &mut Vec<(usize, &'a str)>) {
         buf.clear();
-        let mut rest = self.text;
+        let text = self.text;
+        let mut start = 0;
         let mut index = self.first;
-        while !rest.is_empty() {
-            let (line, after) = match memchr::memchr(b'\n', rest.as_bytes()) {
-                Some(n) => (&rest[..n], &rest[n + 1..]),
-                None => (rest, ""),
-            };
+        let mut add = |line: &'a str, index: usize| {
             let line = line.strip_suffix('\r').unwrap_or(line);
             if !is_separator(line) {
                 buf.push((index, line));
             }
-            rest = after;
+        };
+        for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            add(&text[start..nl], index);
+            start = nl + 1;
             index += 1;
+        }
+        if start < text.len() {
+            add(&text[start..], index);
         }
     }
 }
