@@ -225,6 +225,8 @@ pub struct Blocks<'a> {
     /// Index and byte offset of the next line to read.
     line: usize,
     at: usize,
+    /// The line breaks from `at` on.
+    breaks: memchr::Memchr<'a>,
 }
 
 impl<'a> Blocks<'a> {
@@ -237,6 +239,7 @@ impl<'a> Blocks<'a> {
             heading_cache: FastMap::default(),
             line: 0,
             at: 0,
+            breaks: memchr::memchr_iter(b'\n', text.as_bytes()),
         }
     }
 
@@ -260,7 +263,7 @@ impl<'a> Iterator for Blocks<'a> {
         let bytes = text.as_bytes();
         while self.at < bytes.len() {
             let (i, at) = (self.line, self.at);
-            let nl = memchr::memchr(b'\n', &bytes[at..]).map(|k| at + k);
+            let nl = self.breaks.next();
             let next = nl.map_or(bytes.len(), |n| n + 1);
             let raw = &text[at..nl.unwrap_or(bytes.len())];
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -514,7 +517,7 @@ pub fn parse_command(text: &str) -> Command<'_> {
             skip_next = takes_value(w);
             continue;
         }
-        if url.is_none() && w.as_bytes().windows(3).any(|x| x == b"://") {
+        if url.is_none() && memchr::memchr_iter(b':', w.as_bytes()).any(|i| w[i + 1..].starts_with("//")) {
             url = Some(w);
         }
         if n_args < 2 {
