@@ -91,6 +91,8 @@ enum LineKind<'a> {
     Heading,
     Separator,
     End,
+    /// Only spaces, or nothing.
+    Blank,
     Other,
 }
 
@@ -135,8 +137,12 @@ fn try_marker(line: &str) -> Option<&str> {
 }
 
 fn classify(line: &str, scripted: bool) -> LineKind<'_> {
+    let Some(first) = line.bytes().find(|b| !b.is_ascii_whitespace()) else { return LineKind::Blank };
+    // Most lines of a scripted log are output: one byte tells.
+    if scripted && !matches!(first, b'#' | b'=' | b'-' | b'C' | b'[') {
+        return LineKind::Other;
+    }
     let t = line.trim_ascii();
-    let Some(&first) = t.as_bytes().first() else { return LineKind::Other };
     if scripted {
         if first == b'#' {
             if let Some(cmd) = try_marker(t) {
@@ -285,13 +291,11 @@ impl<'a> Iterator for Blocks<'a> {
                     self.open.take()
                 }
                 LineKind::End => self.open.take(),
-                LineKind::Separator => None,
+                LineKind::Separator | LineKind::Blank => None,
                 LineKind::Other => {
                     if let Some(b) = self.open.as_mut() {
-                        if !line.bytes().all(|b| b.is_ascii_whitespace()) {
-                            b.end = i;
-                            b.to = at + line.len();
-                        }
+                        b.end = i;
+                        b.to = at + line.len();
                     }
                     None
                 }
@@ -484,7 +488,7 @@ fn tool_of(word: &str) -> Tool {
 
 /// Reads a command line (`nc -vz host 443`).
 pub fn parse_command(text: &str) -> Command<'_> {
-    let mut words = text.split_ascii_whitespace().peekable();
+    let mut words = words(text).peekable();
     // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
     while let Some(&w) = words.peek() {
         if w == "sudo" || w == "env" || w == "command" || w.contains('=') && !w.starts_with('-') {
@@ -517,7 +521,7 @@ pub fn parse_command(text: &str) -> Command<'_> {
             skip_next = takes_value(w);
             continue;
         }
-        if url.is_none() && memchr::memchr_iter(b':', w.as_bytes()).any(|i| w[i + 1..].starts_with("//")) {
+        if url.is_none() && scheme_split(w).is_some() {
             url = Some(w);
         }
         if n_args < 2 {
@@ -540,10 +544,32 @@ pub fn parse_command(text: &str) -> Command<'_> {
     Command { tool, text, target, port }
 }
 
+/// The words of a command line, as `split_ascii_whitespace` gives them.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        (i > start).then(|| &text[start..i])
+    })
+}
+
+/// A URL split at its first `://`.
+fn scheme_split(url: &str) -> Option<(&str, &str)> {
+    let at = memchr::memchr_iter(b':', url.as_bytes()).find(|&i| url[i + 1..].starts_with("//"))?;
+    Some((&url[..at], &url[at + 3..]))
+}
+
 /// Host and port of a URL (`https://host[:port]/path`); curl's default scheme is http.
 fn parse_url(url: &str) -> (&str, Option<u16>) {
     let url = url.trim_matches(['"', '\'']);
-    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    let (scheme, rest) = scheme_split(url).unwrap_or(("http", url));
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let authority = authority.rsplit('@').next().unwrap_or(authority);
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {

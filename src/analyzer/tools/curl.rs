@@ -83,9 +83,13 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
 /// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter
 /// characters on the same line.
 fn status_line(line: &str) -> Option<(u16, &str)> {
-    // Only progress-meter characters may come before it (none of them is 'H').
-    let at = line.bytes().position(|b| !(b.is_ascii_digit() || b" \t\r:-.kKMGTP".contains(&b)))?;
+    // Only progress-meter characters may come before it, and none of them
+    // is 'H': the first 'H' must start it.
+    let at = memchr::memchr(b'H', line.as_bytes())?;
     let rest = line[at..].strip_prefix("HTTP/")?;
+    if !line.as_bytes()[..at].iter().all(|&b| b.is_ascii_digit() || b" \t\r:-.kKMGTP".contains(&b)) {
+        return None;
+    }
     let (version, rest) = rest.split_once(' ')?;
     if !matches!(version, "0.9" | "1.0" | "1.1" | "2" | "2.0" | "3" | "3.0") {
         return None;
