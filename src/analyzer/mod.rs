@@ -81,17 +81,13 @@ fn checks_report(
     let mut seen_tunnel = false;
     let mut asr_section = false;
     let mut shared = Shared::default();
-    let mut buf: Vec<(usize, &str)> = Vec::new();
-    let checks: Vec<Check> = blocks
-        .by_ref()
-        .map(|b| {
-            asr_section |= b.section == Some(Service::SiteRecovery);
-            b.output.lines_into(&mut buf);
-            let (check, via_proxy) = check_of(b, tools::Lines::new(&buf), &mut shared);
-            seen_tunnel |= via_proxy;
-            check
-        })
-        .collect();
+    let mut checks: Vec<Check> = Vec::new();
+    while let Some((b, output)) = blocks.next_with_lines() {
+        asr_section |= b.section == Some(Service::SiteRecovery);
+        let (check, via_proxy) = check_of(b, output, &mut shared);
+        seen_tunnel |= via_proxy;
+        checks.push(check);
+    }
     let line_count = blocks.lines_read();
     if checks.is_empty() {
         let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };

@@ -14,7 +14,7 @@
 
 use super::fasthash::FastMap;
 use super::model::Service;
-use super::tools::{is_separator, Stretch};
+use super::tools::{is_separator, Lines};
 use std::borrow::Cow;
 
 /// The log as lines: line `i` (0-based) is `lines[i]`, without its line
@@ -69,8 +69,6 @@ pub struct Block<'a> {
     /// 0-based index of the block's last line (blank lines and separators
     /// at its end are not part of it).
     pub end: usize,
-    /// The output: the lines after the command, to the last non-blank one.
-    pub output: Stretch<'a>,
     /// Nothing follows this block: it is the log's last thing.
     pub at_eof: bool,
 }
@@ -199,24 +197,11 @@ struct Open<'a> {
     section: Option<Service>,
     start: usize,
     end: usize,
-    /// Byte range of the output in the text: from the line after the
-    /// command to the end of the last non-blank line.
-    from: usize,
-    to: usize,
-    text: &'a str,
 }
 
 impl<'a> Open<'a> {
     fn close(self, at_eof: bool) -> Block<'a> {
-        let output = if self.end > self.start { &self.text[self.from..self.to] } else { "" };
-        Block {
-            command: self.command,
-            section: self.section,
-            start: self.start,
-            end: self.end,
-            output: Stretch::new(self.start + 1, output),
-            at_eof,
-        }
+        Block { command: self.command, section: self.section, start: self.start, end: self.end, at_eof }
     }
 }
 
@@ -233,6 +218,8 @@ pub struct Blocks<'a> {
     at: usize,
     /// The line breaks from `at` on.
     breaks: memchr::Memchr<'a>,
+    /// The output lines of the block being read.
+    lines: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Blocks<'a> {
@@ -246,6 +233,7 @@ impl<'a> Blocks<'a> {
             line: 0,
             at: 0,
             breaks: memchr::memchr_iter(b'\n', text.as_bytes()),
+            lines: Vec::new(),
         }
     }
 
@@ -265,8 +253,28 @@ impl<'a> Iterator for Blocks<'a> {
     type Item = Block<'a>;
 
     fn next(&mut self) -> Option<Block<'a>> {
+        self.next_with_lines().map(|(block, _)| block)
+    }
+}
+
+impl<'a> Blocks<'a> {
+    /// The next block and its output lines (separators left out), cut
+    /// while the block is read, so no line is looked for twice.
+    pub fn next_with_lines(&mut self) -> Option<(Block<'a>, Lines<'_>)> {
+        let block = self.read_block()?;
+        // Blank lines after the block's last line are not part of it.
+        let keep = self.lines.partition_point(|&(i, _)| i <= block.end);
+        self.lines.truncate(keep);
+        Some((block, Lines::new(&self.lines)))
+    }
+
+    /// Reads lines up to the end of the next block; the lines of its
+    /// output are left in `self.lines`.
+    fn read_block(&mut self) -> Option<Block<'a>> {
         let text = self.text;
         let bytes = text.as_bytes();
+        // The lines of the block handed out last.
+        self.lines.clear();
         while self.at < bytes.len() {
             let (i, at) = (self.line, self.at);
             let nl = self.breaks.next();
@@ -278,7 +286,7 @@ impl<'a> Iterator for Blocks<'a> {
             let closed = match classify(line, self.scripted) {
                 LineKind::Command(cmd) => {
                     let command = parse_command(cmd);
-                    let open = Open { command, section: self.section, start: i, end: i, from: next, to: next, text };
+                    let open = Open { command, section: self.section, start: i, end: i };
                     self.open.replace(open)
                 }
                 LineKind::Heading => {
@@ -291,11 +299,17 @@ impl<'a> Iterator for Blocks<'a> {
                     self.open.take()
                 }
                 LineKind::End => self.open.take(),
-                LineKind::Separator | LineKind::Blank => None,
+                LineKind::Separator => None,
+                LineKind::Blank => {
+                    if self.open.is_some() {
+                        self.lines.push((i, line));
+                    }
+                    None
+                }
                 LineKind::Other => {
                     if let Some(b) = self.open.as_mut() {
                         b.end = i;
-                        b.to = at + line.len();
+                        self.lines.push((i, line));
                     }
                     None
                 }
@@ -645,6 +659,7 @@ HTTP/1.1 200 OK
 ";
         let seg = segment(log);
         assert!(seg.scripted);
+        assert_eq!(seg.line_count, 15);
         let got: Vec<_> = seg.blocks.iter().map(|b| (b.command.tool, b.section, b.start, b.end, b.at_eof)).collect();
         assert_eq!(
             got,
@@ -654,9 +669,19 @@ HTTP/1.1 200 OK
                 (Tool::Curl, None, 13, 14, true),
             ]
         );
-        let mut buf = Vec::new();
-        seg.blocks[1].output.lines_into(&mut buf);
-        assert_eq!(buf, vec![(9, "Ncat: Connected to 1.2.3.4:443.")]);
+        let mut blocks = Blocks::new(log);
+        let mut outputs: Vec<Vec<(usize, String)>> = Vec::new();
+        while let Some((_, lines)) = blocks.next_with_lines() {
+            outputs.push(lines.iter().map(|(i, l)| (i, l.to_string())).collect());
+        }
+        assert_eq!(
+            outputs,
+            vec![
+                vec![(4, "Address: 1.2.3.4".to_string())],
+                vec![(9, "Ncat: Connected to 1.2.3.4:443.".to_string())],
+                vec![(14, "HTTP/1.1 200 OK".to_string())]
+            ]
+        );
     }
 
     #[test]

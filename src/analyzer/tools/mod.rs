@@ -38,45 +38,6 @@ impl Needle {
     }
 }
 
-/// The output of a block as it sits in the log: a stretch of the text,
-/// `\n` or `\r\n` between lines and no line break after the last.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stretch<'a> {
-    /// 0-based index of the stretch's first line in the log.
-    pub first: usize,
-    pub text: &'a str,
-}
-
-impl<'a> Stretch<'a> {
-    pub fn new(first: usize, text: &'a str) -> Stretch<'a> {
-        Stretch { first, text }
-    }
-
-    /// Puts the stretch's lines, separators (`=====`) left out, into `buf`
-    /// (emptied first), each with its 0-based index in the log. One buffer
-    /// serves every block, so reading a block allocates nothing.
-    pub fn lines_into(self, buf: &mut Vec<(usize, &'a str)>) {
-        buf.clear();
-        let text = self.text;
-        let mut start = 0;
-        let mut index = self.first;
-        let mut add = |line: &'a str, index: usize| {
-            let line = line.strip_suffix('\r').unwrap_or(line);
-            if !is_separator(line) {
-                buf.push((index, line));
-            }
-        };
-        for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
-            add(&text[start..nl], index);
-            start = nl + 1;
-            index += 1;
-        }
-        if start < text.len() {
-            add(&text[start..], index);
-        }
-    }
-}
-
 /// The output lines of a block, each with its 0-based index in the log;
 /// separators are left out. Cheap to copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,12 +61,12 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Runs `read` on the lines of `text` (the first is line 0): for tests.
+/// Runs `read` on the lines of `text` (the first is line 0), separators
+/// left out as the block splitter leaves them out: for tests.
 #[cfg(test)]
 pub fn read_text<T>(text: &str, read: impl FnOnce(Lines) -> T) -> T {
-    let mut buf = Vec::new();
-    Stretch::new(0, text).lines_into(&mut buf);
-    read(Lines::new(&buf))
+    let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !is_separator(l)).collect();
+    read(Lines::new(&lines))
 }
 
 /// A line of only `=` or `-` (at least four): the scripts' separator.
