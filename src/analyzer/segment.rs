@@ -487,7 +487,7 @@ fn curl_option_takes_value(w: &str) -> bool {
 
 /// The tool name of a command word (`/usr/bin/nc` → `nc`).
 fn tool_of(word: &str) -> Tool {
-    let base = word.rsplit('/').next().unwrap_or(word);
+    let base = after_last(word, b'/');
     let is = |names: &[&str]| names.iter().any(|n| base.eq_ignore_ascii_case(n));
     if is(&["nslookup", "nslookup.exe"]) {
         Tool::Nslookup
@@ -558,6 +558,11 @@ pub fn parse_command(text: &str) -> Command<'_> {
     Command { tool, text, target, port }
 }
 
+/// What follows the last `byte` (an ASCII byte) in `s`, or all of `s`.
+fn after_last(s: &str, byte: u8) -> &str {
+    s.bytes().rposition(|b| b == byte).map_or(s, |i| &s[i + 1..])
+}
+
 /// The words of a command line, as `split_ascii_whitespace` gives them.
 fn words(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
@@ -585,7 +590,7 @@ fn parse_url(url: &str) -> (&str, Option<u16>) {
     let url = url.trim_matches(['"', '\'']);
     let (scheme, rest) = scheme_split(url).unwrap_or(("http", url));
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let authority = authority.rsplit('@').next().unwrap_or(authority);
+    let authority = after_last(authority, b'@');
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let (h, after) = v6.split_once(']').unwrap_or((v6, ""));
         (h, after.strip_prefix(':'))
