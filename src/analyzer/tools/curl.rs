@@ -30,11 +30,17 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     if let Some(v) = not_installed(lines, &["curl"]) {
         return Some(v);
     }
-    let mut statuses: Vec<StatusLine> = Vec::new();
+    // The first and the last status line, and how many there are.
+    let mut first: Option<StatusLine> = None;
+    let mut last: Option<StatusLine> = None;
+    let mut count = 0;
     let mut error: Option<CurlError> = None;
     for (i, line) in lines.iter() {
         if let Some((code, phrase)) = status_line(line) {
-            statuses.push(StatusLine { line: i, code, phrase });
+            let s = StatusLine { line: i, code, phrase };
+            first.get_or_insert(s.clone());
+            last = Some(s);
+            count += 1;
         } else if let Some((code, message)) = curl_error(line) {
             error.get_or_insert(CurlError { line: i, code, message });
         }
@@ -42,17 +48,18 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
 
     // A proxy's tunnel reply comes first: `HTTP/1.1 200 Connection
     // established`, or any 2xx followed by another status line.
-    let tunnel = statuses.first().is_some_and(|s| {
-        (200..300).contains(&s.code)
-            && (s.phrase.to_ascii_lowercase().contains("connection established") || statuses.len() > 1)
+    let tunnel = first.as_ref().is_some_and(|s| {
+        (200..300).contains(&s.code) && (contains_ignore_case(s.phrase, "connection established") || count > 1)
     });
-    let origin = if tunnel { statuses.get(1..).and_then(|s| s.last()) } else { statuses.last() };
+    let origin = if tunnel && count < 2 { None } else { last.as_ref() };
     // A 407 (or a refusal named by curl's CONNECT error) is the proxy's, not the origin's.
     let proxy_refusal = error.as_ref().and_then(connect_refusal);
 
     let mut verdict = if let Some(code) = proxy_refusal {
-        let at =
-            statuses.iter().rev().find(|s| s.code == code).map_or(error.as_ref().map(|e| e.line), |s| Some(s.line));
+        // The last status line with that code, else curl's message.
+        let status_at =
+            lines.iter().filter(|(_, l)| status_line(l).is_some_and(|(c, _)| c == code)).map(|(i, _)| i).last();
+        let at = status_at.or(error.as_ref().map(|e| e.line));
         let reason = if code == 407 { Reason::ProxyAuthRequired } else { Reason::ProxyDenied };
         let mut v = Verdict::new(Status::Failed, reason, at);
         v.http_status = Some(code);
@@ -78,6 +85,11 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     verdict.via_proxy = tunnel;
     verdict.tool = Some(std::borrow::Cow::Borrowed("curl"));
     Some(verdict)
+}
+
+/// Whether `hay` contains `needle` (lower-case ASCII), ignoring ASCII case.
+fn contains_ignore_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter

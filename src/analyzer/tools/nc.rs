@@ -9,8 +9,9 @@ use std::borrow::Cow;
 /// Reads an nc block.
 pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let tool = identify(lines);
-    let with_tool = |mut v: Verdict<'static>| {
-        v.tool.clone_from(&tool);
+    // Called on one path only: the name moves into the verdict.
+    let with_tool = move |mut v: Verdict<'static>| {
+        v.tool = tool;
         v
     };
     if let Some(v) = not_installed(lines, &["nc", "ncat", "netcat"]) {
