@@ -58,7 +58,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let mut verdict = if let Some(code) = proxy_refusal {
         // The last status line with that code, else curl's message.
         let status_at =
-            lines.iter().filter(|(_, l)| status_line(l).is_some_and(|(c, _)| c == code)).map(|(i, _)| i).last();
+            lines.iter().rev().find(|(_, l)| status_line(l).is_some_and(|(c, _)| c == code)).map(|(i, _)| i);
         let at = status_at.or(error.as_ref().map(|e| e.line));
         let reason = if code == 407 { Reason::ProxyAuthRequired } else { Reason::ProxyDenied };
         let mut v = Verdict::new(Status::Failed, reason, at);
