@@ -163,16 +163,20 @@ fn read_proxy_line(lines: &[&str], i: usize, proxy: &mut Proxy, secrets: &mut Ve
 pub fn mask_userinfo(url: &str) -> (Cow<'_, str>, bool) {
     let auth_start = url.find("://").map_or(0, |i| i + 3);
     let auth_end = url[auth_start..].find(['/', '?', '#']).map_or(url.len(), |i| auth_start + i);
-    let authority = &url[auth_start..auth_end];
-    let Some(at) = authority.rfind('@') else { return (Cow::Borrowed(url), false) };
-    let userinfo = &authority[..at];
-    let Some(colon) = userinfo.find(':') else { return (Cow::Borrowed(url), false) };
-    let pass_start = auth_start + colon + 1;
-    let pass_end = auth_start + at;
-    if pass_start >= pass_end {
-        return (Cow::Borrowed(url), false);
+    match password_in(&url[auth_start..auth_end]) {
+        Some((start, end)) => {
+            (Cow::Owned(format!("{}***{}", &url[..auth_start + start], &url[auth_start + end..])), true)
+        }
+        None => (Cow::Borrowed(url), false),
     }
-    (Cow::Owned(format!("{}***{}", &url[..pass_start], &url[pass_end..])), true)
+}
+
+/// Where the password of a URL's authority (`user:password@host`) is,
+/// when it has a non-empty one.
+fn password_in(authority: &str) -> Option<(usize, usize)> {
+    let at = authority.rfind('@')?;
+    let colon = authority[..at].find(':')?;
+    (colon + 1 < at).then_some((colon + 1, at))
 }
 
 /// Bytes that end a URL's authority (`scheme://authority/...`).
@@ -209,11 +213,9 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
         }
         let auth_end = bytes[at..].iter().position(|&b| ends_authority(b)).map_or(bytes.len(), |i| at + i);
         done = auth_end;
-        let authority = &text[start..auth_end];
-        let Some(at_sign) = authority.rfind('@') else { continue };
-        let Some(colon) = authority[..at_sign].find(':') else { continue };
-        let (ps, pe) = (start + colon + 1, start + at_sign);
-        if ps >= pe || ps < copied {
+        let Some((ps, pe)) = password_in(&text[start..auth_end]) else { continue };
+        let (ps, pe) = (start + ps, start + pe);
+        if ps < copied {
             continue;
         }
         let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
@@ -243,11 +245,9 @@ mod tests {
         for at in memchr::memmem::find_iter(bytes, b"://") {
             let start = at + 3;
             let end = bytes[start..].iter().position(|&b| ends_authority(b)).map_or(bytes.len(), |i| start + i);
-            let authority = &text[start..end];
-            let Some(at_sign) = authority.rfind('@') else { continue };
-            let Some(colon) = authority[..at_sign].find(':') else { continue };
-            let (ps, pe) = (start + colon + 1, start + at_sign);
-            if ps >= pe || ps < copied {
+            let Some((ps, pe)) = password_in(&text[start..end]) else { continue };
+            let (ps, pe) = (start + ps, start + pe);
+            if ps < copied {
                 continue;
             }
             out.push_str(&text[copied..ps]);
