@@ -147,3 +147,25 @@ fn every_check_and_finding_points_at_real_lines() {
         }
     }
 }
+
+#[test]
+fn every_sample_read_in_steps_gives_the_same_analysis() {
+    for (log, _) in cases() {
+        let bytes = std::fs::read(&log).expect("read log");
+        let whole = nwcheck::analyze(&bytes, Some("x.log")).into_owned();
+        for budget in [1, 100, 4096] {
+            let mut steps = nwcheck::analyzer::Stepwise::new(&bytes, Some("x.log"));
+            let mut n = 0;
+            while !steps.step(budget) {
+                n += 1;
+            }
+            // With a budget of one byte, each step reads one block (and a
+            // last one may find only the end of the text).
+            if budget == 1 {
+                let blocks = whole.report.checks.len();
+                assert!(n + 1 == blocks || n == blocks, "{}: {} steps for {blocks} blocks", log.display(), n + 1);
+            }
+            assert!(steps.finish() == whole, "{} in steps of {budget} bytes", log.display());
+        }
+    }
+}

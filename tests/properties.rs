@@ -85,6 +85,24 @@ proptest! {
     }
 
     #[test]
+    fn steps_of_any_size_give_the_same_analysis(text in log_like(), budget in 1usize..400, crlf in any::<bool>()) {
+        let text = if crlf { text.replace('\n', "\r\n") } else { text };
+        let whole = nwcheck::analyze(text.as_bytes(), Some("x.log"));
+        let mut steps = nwcheck::analyzer::Stepwise::new(text.as_bytes(), Some("x.log"));
+        let mut last = 0;
+        let mut n = 0;
+        while !steps.step(budget) {
+            let (done, total) = steps.progress();
+            prop_assert!(done > last && done <= total, "progress {} of {} after {}", done, total, last);
+            last = done;
+            n += 1;
+            prop_assert!(n <= text.len());
+        }
+        prop_assert_eq!(steps.progress().0, steps.progress().1);
+        prop_assert_eq!(steps.finish(), whole.into_owned());
+    }
+
+    #[test]
     fn proxy_password_never_leaks(text in log_like(), crlf in any::<bool>()) {
         let text = if crlf { text.replace('\n', "\r\n") } else { text };
         let a = nwcheck::analyze(text.as_bytes(), None);

@@ -38,12 +38,38 @@ impl Analysis<'_> {
 
 /// Analyzes the bytes of one log. `source` is the file name, when known.
 pub fn analyze<'a>(bytes: &'a [u8], source: Option<&str>) -> Analysis<'a> {
+    match prepare(bytes, source) {
+        Prepared::Done(analysis) => analysis,
+        Prepared::Log(log) => {
+            let mut state = Checks::new(&log.text);
+            state.read(&log.text, usize::MAX);
+            log.finish(state)
+        }
+    }
+}
+
+/// An input after decoding and reading its machine part: either already
+/// an analysis (it is not a log) or a log whose blocks are still to be read.
+enum Prepared<'a> {
+    Done(Analysis<'a>),
+    Log(Log<'a>),
+}
+
+/// A decoded log (proxy passwords masked) and what its machine part says.
+struct Log<'a> {
+    text: Cow<'a, str>,
+    info: machine::MachineInfo,
+    encoding: Encoding,
+    source: Option<String>,
+}
+
+fn prepare<'a>(bytes: &'a [u8], source: Option<&str>) -> Prepared<'a> {
     let decoded = decode::decode(bytes);
     match decoded.encoding {
-        Encoding::Empty => return not_a_log(source, decoded, NotALogCause::Empty, 0),
+        Encoding::Empty => return Prepared::Done(not_a_log(source, decoded, NotALogCause::Empty, 0)),
         Encoding::Binary => {
             let cause = if decoded.binary_kind.is_some() { NotALogCause::KnownBinary } else { NotALogCause::Binary };
-            return not_a_log(source, decoded, cause, 0);
+            return Prepared::Done(not_a_log(source, decoded, cause, 0));
         }
         _ => {}
     }
@@ -61,71 +87,192 @@ pub fn analyze<'a>(bytes: &'a [u8], source: Option<&str>) -> Analysis<'a> {
             text = Cow::Owned(text.replace(raw.as_str(), &safe));
         }
     }
-    match checks_report(&text, info, encoding, source) {
-        Ok(report) => Analysis { report, text },
-        Err((cause, line_count)) => {
-            not_a_log(source, decode::Decoded { text, encoding, binary_kind: None }, cause, line_count)
+    Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string) })
+}
+
+impl<'a> Log<'a> {
+    /// The analysis, once `state` has read every block of the text.
+    fn finish(self, state: Checks) -> Analysis<'a> {
+        let Log { text, info, encoding, source } = self;
+        match state.report(&text, info, encoding, source.as_deref()) {
+            Ok(report) => Analysis { report, text },
+            Err((cause, line_count)) => {
+                not_a_log(source.as_deref(), decode::Decoded { text, encoding, binary_kind: None }, cause, line_count)
+            }
         }
+    }
+
+    fn into_owned(self) -> Log<'static> {
+        Log { text: Cow::Owned(self.text.into_owned()), info: self.info, encoding: self.encoding, source: self.source }
     }
 }
 
-/// The report for a decoded log, or why it is not a log (and its line count).
-fn checks_report(
-    text: &str,
-    info: machine::MachineInfo,
-    encoding: Encoding,
-    source: Option<&str>,
-) -> Result<Report, (NotALogCause, usize)> {
-    let mut blocks = segment::Blocks::new(text);
-    let scripted = blocks.scripted();
-    let mut seen_tunnel = false;
-    let mut asr_section = false;
-    let mut shared = Shared::default();
-    let mut checks: Vec<Check> = Vec::new();
-    while let Some((b, output)) = blocks.next_with_lines() {
-        asr_section |= b.section == Some(Service::SiteRecovery);
-        let (check, via_proxy) = check_of(b, output, &mut shared);
-        seen_tunnel |= via_proxy;
-        checks.push(check);
+/// The blocks of a text read so far, and where reading goes on.
+struct Checks {
+    cursor: segment::Cursor,
+    scripted: bool,
+    finished: bool,
+    line_count: usize,
+    seen_tunnel: bool,
+    asr_section: bool,
+    shared: Shared,
+    checks: Vec<Check>,
+}
+
+impl Checks {
+    fn new(text: &str) -> Checks {
+        Checks {
+            cursor: segment::Cursor::default(),
+            scripted: segment::is_scripted(text),
+            finished: false,
+            line_count: 0,
+            seen_tunnel: false,
+            asr_section: false,
+            shared: Shared::default(),
+            checks: Vec::new(),
+        }
     }
-    let line_count = blocks.lines_read();
-    if checks.is_empty() {
-        let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
-        return Err((cause, line_count));
+
+    /// Reads blocks of `text` until at least `budget` more bytes have been
+    /// read or the text ends (then `finished` is set).
+    fn read(&mut self, text: &str, budget: usize) {
+        let mut blocks = segment::Blocks::resume(text, self.scripted, self.cursor);
+        let stop = self.cursor.offset().saturating_add(budget);
+        loop {
+            let Some((b, output)) = blocks.next_with_lines() else {
+                self.finished = true;
+                self.line_count = blocks.lines_read();
+                break;
+            };
+            self.asr_section |= b.section == Some(Service::SiteRecovery);
+            let (check, via_proxy) = check_of(b, output, &mut self.shared);
+            self.seen_tunnel |= via_proxy;
+            self.checks.push(check);
+            if blocks.cursor().offset() >= stop {
+                break;
+            }
+        }
+        self.cursor = blocks.cursor();
     }
-    let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
-    let mut proxy = info.proxy;
-    proxy.seen_in_curl = seen_tunnel;
-    proxy.configured |= proxy.seen_in_curl;
-    let format = if !scripted {
-        Format::Transcript
-    } else if asr_section
-        || checks.iter().any(|c| c.service == Service::SiteRecovery)
-        || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
-    {
-        Format::LinuxAsr
-    } else {
-        Format::LinuxBackup
-    };
-    let findings = findings::derive(&checks, &proxy, truncated);
-    let services = findings::services(&checks, &proxy);
-    let overall = findings::overall(&services, &findings, truncated);
-    Ok(Report {
-        schema: SCHEMA_VERSION,
-        source: source.map(str::to_string),
-        format,
-        encoding,
-        truncated,
-        host: info.host,
-        run_at: info.run_at,
-        machine: info.machine,
-        proxy,
-        checks,
-        services,
-        findings,
-        overall,
-        line_count,
-    })
+
+    /// The report of a text whose blocks have all been read, or why it is
+    /// not a log (and its line count).
+    fn report(
+        self,
+        text: &str,
+        info: machine::MachineInfo,
+        encoding: Encoding,
+        source: Option<&str>,
+    ) -> Result<Report, (NotALogCause, usize)> {
+        let Checks { scripted, line_count, seen_tunnel, asr_section, checks, .. } = self;
+        if checks.is_empty() {
+            let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
+            return Err((cause, line_count));
+        }
+        let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
+        let mut proxy = info.proxy;
+        proxy.seen_in_curl = seen_tunnel;
+        proxy.configured |= proxy.seen_in_curl;
+        let format = if !scripted {
+            Format::Transcript
+        } else if asr_section
+            || checks.iter().any(|c| c.service == Service::SiteRecovery)
+            || info.machine.script.as_deref().is_some_and(|s| s.contains("ASR"))
+        {
+            Format::LinuxAsr
+        } else {
+            Format::LinuxBackup
+        };
+        let findings = findings::derive(&checks, &proxy, truncated);
+        let services = findings::services(&checks, &proxy);
+        let overall = findings::overall(&services, &findings, truncated);
+        Ok(Report {
+            schema: SCHEMA_VERSION,
+            source: source.map(str::to_string),
+            format,
+            encoding,
+            truncated,
+            host: info.host,
+            run_at: info.run_at,
+            machine: info.machine,
+            proxy,
+            checks,
+            services,
+            findings,
+            overall,
+            line_count,
+        })
+    }
+}
+
+/// An analysis done in steps, for a caller that must stay responsive
+/// (the page's worker answers a cancel between steps): the same result as
+/// [`analyze`], whatever the steps.
+pub struct Stepwise {
+    state: StepState,
+    total: usize,
+}
+
+enum StepState {
+    Done(Analysis<'static>),
+    Reading(Box<(Log<'static>, Checks)>),
+}
+
+impl Stepwise {
+    /// Decodes `bytes` and reads the log's machine part; its blocks are
+    /// read by [`Stepwise::step`].
+    pub fn new(bytes: &[u8], source: Option<&str>) -> Stepwise {
+        let state = match prepare(bytes, source) {
+            Prepared::Done(analysis) => StepState::Done(analysis.into_owned()),
+            Prepared::Log(log) => {
+                let log = log.into_owned();
+                let checks = Checks::new(&log.text);
+                StepState::Reading(Box::new((log, checks)))
+            }
+        };
+        let total = match &state {
+            StepState::Reading(r) => r.0.text.len(),
+            _ => 0,
+        };
+        Stepwise { state, total }
+    }
+
+    /// Reads the next blocks, about `budget` bytes of them (at least one
+    /// block). Returns whether every block has been read.
+    pub fn step(&mut self, budget: usize) -> bool {
+        match &mut self.state {
+            StepState::Reading(r) => {
+                let (log, checks) = &mut **r;
+                if !checks.finished {
+                    checks.read(&log.text, budget.max(1));
+                }
+                checks.finished
+            }
+            _ => true,
+        }
+    }
+
+    /// How many bytes of the decoded text have been read, and how many it has.
+    pub fn progress(&self) -> (usize, usize) {
+        match &self.state {
+            StepState::Reading(r) if !r.1.finished => (r.1.cursor.offset(), self.total),
+            _ => (self.total, self.total),
+        }
+    }
+
+    /// The analysis (reading what is left first).
+    pub fn finish(self) -> Analysis<'static> {
+        match self.state {
+            StepState::Done(analysis) => analysis,
+            StepState::Reading(r) => {
+                let (log, mut checks) = *r;
+                if !checks.finished {
+                    checks.read(&log.text, usize::MAX);
+                }
+                log.finish(checks)
+            }
+        }
+    }
 }
 
 /// The Windows script's transcript (`Test-NetConnection`, WinHTTP proxy).

@@ -196,7 +196,27 @@ struct Open<'a> {
     command: Command<'a>,
     section: Option<Service>,
     start: usize,
+    /// Byte offset of the command line.
+    at: usize,
     end: usize,
+}
+
+/// Where [`Blocks`] is in a text: enough to go on from there later
+/// ([`Blocks::resume`]), so a long text can be read in several steps.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Byte offset and 0-based index of the next line to read.
+    at: usize,
+    line: usize,
+    /// The service of the section the next line is in.
+    section: Option<Service>,
+}
+
+impl Cursor {
+    /// How many bytes of the text come before the cursor.
+    pub fn offset(&self) -> usize {
+        self.at
+    }
 }
 
 impl<'a> Open<'a> {
@@ -216,24 +236,43 @@ pub struct Blocks<'a> {
     /// Index and byte offset of the next line to read.
     line: usize,
     at: usize,
-    /// The line breaks from `at` on.
+    /// The line breaks from `at` on, as offsets from `breaks_from`.
     breaks: memchr::Memchr<'a>,
+    breaks_from: usize,
     /// The output lines of the block being read.
     lines: Vec<(usize, &'a str)>,
 }
 
 impl<'a> Blocks<'a> {
     pub fn new(text: &'a str) -> Blocks<'a> {
+        Blocks::resume(text, is_scripted(text), Cursor::default())
+    }
+
+    /// Goes on reading `text` where [`Blocks::cursor`] was taken; `scripted`
+    /// is [`Blocks::scripted`] of the first `Blocks` of this text.
+    pub fn resume(text: &'a str, scripted: bool, cursor: Cursor) -> Blocks<'a> {
+        let at = cursor.at.min(text.len());
         Blocks {
             text,
-            scripted: is_scripted(text),
-            section: None,
+            scripted,
+            section: cursor.section,
             open: None,
             heading_cache: FastMap::default(),
-            line: 0,
-            at: 0,
-            breaks: memchr::memchr_iter(b'\n', text.as_bytes()),
+            line: cursor.line,
+            at,
+            breaks: memchr::memchr_iter(b'\n', &text.as_bytes()[at..]),
+            breaks_from: at,
             lines: Vec::new(),
+        }
+    }
+
+    /// Where the next block starts (or, after the last one, the end of
+    /// the text): resuming there hands out the same blocks as going on.
+    pub fn cursor(&self) -> Cursor {
+        match &self.open {
+            // The next block's command line has been read: read it again.
+            Some(open) => Cursor { at: open.at, line: open.start, section: open.section },
+            None => Cursor { at: self.at, line: self.line, section: self.section },
         }
     }
 
@@ -277,7 +316,7 @@ impl<'a> Blocks<'a> {
         self.lines.clear();
         while self.at < bytes.len() {
             let (i, at) = (self.line, self.at);
-            let nl = self.breaks.next();
+            let nl = self.breaks.next().map(|n| n + self.breaks_from);
             let next = nl.map_or(bytes.len(), |n| n + 1);
             let raw = &text[at..nl.unwrap_or(bytes.len())];
             let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -286,7 +325,7 @@ impl<'a> Blocks<'a> {
             let closed = match classify(line, self.scripted) {
                 LineKind::Command(cmd) => {
                     let command = parse_command(cmd);
-                    let open = Open { command, section: self.section, start: i, end: i };
+                    let open = Open { command, section: self.section, start: i, at, end: i };
                     self.open.replace(open)
                 }
                 LineKind::Heading => {
