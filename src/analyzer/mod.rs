@@ -214,7 +214,7 @@ pub struct Stepwise {
 }
 
 enum StepState {
-    Done(Analysis<'static>),
+    Done(Box<Analysis<'static>>),
     Reading(Box<(Log<'static>, Checks)>),
 }
 
@@ -223,7 +223,7 @@ impl Stepwise {
     /// read by [`Stepwise::step`].
     pub fn new(bytes: &[u8], source: Option<&str>) -> Stepwise {
         let state = match prepare(bytes, source) {
-            Prepared::Done(analysis) => StepState::Done(analysis.into_owned()),
+            Prepared::Done(analysis) => StepState::Done(Box::new(analysis.into_owned())),
             Prepared::Log(log) => {
                 let log = log.into_owned();
                 let checks = Checks::new(&log.text);
@@ -263,7 +263,7 @@ impl Stepwise {
     /// The analysis (reading what is left first).
     pub fn finish(self) -> Analysis<'static> {
         match self.state {
-            StepState::Done(analysis) => analysis,
+            StepState::Done(analysis) => *analysis,
             StepState::Reading(r) => {
                 let (log, mut checks) = *r;
                 if !checks.finished {
