@@ -615,12 +615,24 @@ test('cancel stops a large analysis, closes its worker, and the page keeps worki
   assert.equal(open.size, 1, 'one spare worker at most');
   const [spare] = open;
   await putParts(page, { log: fs.readFileSync(path.join(DATA, 'private-endpoint.log')) });
-  await dropBuilt(page, { name: 'cancel-me.log', parts: [['log', 1]], bytes: 50 * MB });
-  await page.waitForSelector('.job[data-stage="analyzing"] .cancel', { timeout: 30000 });
+  await dropBuilt(page, { name: 'cancel-me.log', parts: [['log', 1]], bytes: 100 * MB });
+  // The analysis shows how far it is, and is cancelled in the middle.
+  await page.waitForFunction(
+    () => {
+      const bar = document.querySelector('.job[data-stage="analyzing"] progress');
+      return bar && bar.value > 0 && bar.value < 50;
+    },
+    null,
+    { timeout: 30000, polling: 'raf' },
+  );
+  let closedAt = null;
+  spare.once('close', () => (closedAt = Date.now()));
+  const cancelAt = Date.now();
   await page.click('.job .cancel');
   await page.waitForFunction(() => document.querySelectorAll('.job').length === 0);
   // No late result, and the worker that had the job (the spare) is gone; a new spare replaces it.
   await waitUntil(() => !open.has(spare), 'the worker was closed');
+  console.log(`# cancel in the middle of a 100 MB analysis: its worker closed ${closedAt - cancelAt} ms after the click`);
   await waitUntil(() => open.size === 1, 'a new spare worker is started after the job');
   await page.waitForTimeout(500);
   assert.equal(open.size, 1, 'one spare worker at most');

@@ -57,8 +57,9 @@ pub enum Input {
 pub enum Output {
     /// The worker is running and waits for the bytes.
     Ready,
-    /// The worker has every byte and is analyzing them.
-    Analyzing,
+    /// The worker has every byte and is analyzing them: `done` of the
+    /// `total` bytes of the decoded text have been read.
+    Analyzing { done: u64, total: u64 },
     /// The report without its checks, how many checks it has, and how many
     /// messages follow before [`Output::Done`].
     Head { report: Box<Report>, checks: usize, pieces: usize },
@@ -144,8 +145,8 @@ impl Iterator for Parcels {
 pub enum Step {
     /// More messages are needed; `done` of `total` have come.
     Receiving { done: usize, total: usize },
-    /// The worker has every byte and analyzes them.
-    Analyzing,
+    /// The worker has every byte and analyzes them (`done` of `total` bytes read).
+    Analyzing { done: u64, total: u64 },
     /// The worker is ready for the bytes.
     Ready,
     /// The analysis is complete.
@@ -172,7 +173,7 @@ impl Assembly {
     pub fn take(&mut self, message: Output) -> Step {
         match message {
             Output::Ready => Step::Ready,
-            Output::Analyzing => Step::Analyzing,
+            Output::Analyzing { done, total } => Step::Analyzing { done, total },
             Output::Head { report, checks, pieces } => {
                 let mut report = *report;
                 report.checks.reserve_exact(checks);
@@ -267,7 +268,7 @@ mod tests {
     #[test]
     fn messages_survive_the_binary_encoding() {
         let mut messages: Vec<Output> = parcels(sample()).collect();
-        messages.insert(0, Output::Analyzing);
+        messages.insert(0, Output::Analyzing { done: 1 << 20, total: 50 << 20 });
         messages.insert(0, Output::Ready);
         for m in &messages {
             let back: Output = from_bytes(&to_bytes(m).unwrap()).unwrap();

@@ -236,7 +236,7 @@ fn reducer_follows_a_worker_job_to_its_report() {
     // The same stage again changes nothing.
     let same = s.clone().reduce(Action::Progress { read: 1, stage: Stage::Reading { done: 4e6 } });
     assert!(Rc::ptr_eq(&s, &same));
-    let s = s.reduce(Action::Progress { read: 1, stage: Stage::Analyzing });
+    let s = s.reduce(Action::Progress { read: 1, stage: Stage::Analyzing { done: 0.0, total: 1.0 } });
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), Some("big.log"));
     let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(analysis.clone())) });
     assert!(s.reading.is_empty());
@@ -255,7 +255,7 @@ fn reducer_drops_a_cancelled_job_and_its_late_result() {
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
     let after = s.clone().reduce(Action::Analyzed { read: 3, result: Ok(Box::new(analysis)) });
     assert!(Rc::ptr_eq(&s, &after), "a result after cancel is ignored");
-    let after = s.clone().reduce(Action::Progress { read: 3, stage: Stage::Analyzing });
+    let after = s.clone().reduce(Action::Progress { read: 3, stage: Stage::Analyzing { done: 0.0, total: 1.0 } });
     assert!(Rc::ptr_eq(&s, &after));
     // A failed job becomes a notice.
     let s = s.reduce(Action::Reading { read: 4, name: "bad.log".into(), bytes: 5e7, worker: true });

@@ -146,7 +146,9 @@ fn reading_item(lang: Lang, r: &Reading, oncancel: &Callback<u32>) -> Html {
             Some(percent_of(done, r.bytes)),
             format!("{} / {total} MB", megabytes(done)),
         ),
-        Stage::Analyzing => ("analyzing", t(lang, Key::Analyzing), None, format!("{total} MB")),
+        Stage::Analyzing { done, total: of } => {
+            ("analyzing", t(lang, Key::Analyzing), Some(percent_of(done, of)), format!("{total} MB"))
+        }
         Stage::Receiving { done, total: pieces } => {
             ("receiving", t(lang, Key::Receiving), Some(percent_of(done as f64, pieces as f64)), format!("{total} MB"))
         }

@@ -19,6 +19,7 @@
 //! arrived): a worker that is in the middle of the analysis closes as soon
 //! as that call returns, and sends nothing more.
 
+use crate::analyzer::Stepwise;
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
 use gloo_worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
@@ -26,6 +27,7 @@ use serde_bytes::ByteBuf;
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::time::Duration;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::Callback;
 
@@ -36,11 +38,17 @@ pub enum Stage {
     Starting,
     /// `done` of the file's bytes have been read and sent to the worker.
     Reading { done: f64 },
-    /// The worker analyzes the log.
-    Analyzing,
+    /// The worker analyzes the log: `done` of the `total` bytes of its
+    /// decoded text have been read.
+    Analyzing { done: f64, total: f64 },
     /// `done` of `total` pieces of the result have arrived.
     Receiving { done: usize, total: usize },
 }
+
+/// The worker reads about this many bytes of a log's blocks in one step
+/// (some tens of milliseconds), then handles the messages that came
+/// meanwhile: a cancel stops the analysis between two steps.
+const STEP_BYTES: usize = 2 << 20;
 
 /// How long the worker may take to start before the job fails.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
@@ -78,6 +86,8 @@ pub struct AnalysisWorker {
     bytes: Vec<u8>,
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
+    /// The analysis being made, one step at a time.
+    analyzing: Option<Stepwise>,
     /// The analysis, before it is sent.
     result: Option<Analysis<'static>>,
     /// The analysis being sent, one piece each time the page asks.
@@ -93,6 +103,8 @@ pub enum Next {
     /// then fast from the first real byte to the last message.
     WarmUp,
     Analyze,
+    /// Read the next blocks of the log.
+    Step,
     Send,
 }
 
@@ -105,7 +117,7 @@ impl Worker for AnalysisWorker {
         // Warming up first costs a job that comes at once little: the
         // functions the sample runs need not be compiled again for it.
         later(scope, Next::WarmUp, Duration::ZERO);
-        AnalysisWorker { name: None, bytes: Vec::new(), client: None, result: None, sending: None }
+        AnalysisWorker { name: None, bytes: Vec::new(), client: None, analyzing: None, result: None, sending: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
@@ -124,9 +136,22 @@ impl Worker for AnalysisWorker {
             Next::WarmUp => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
-                self.result = Some(crate::analyze(&bytes, self.name.as_deref()).into_owned());
+                self.analyzing = Some(Stepwise::new(&bytes, self.name.as_deref()));
                 drop(bytes);
-                later(scope, Next::Send, Duration::ZERO);
+                next_task(scope, Next::Step);
+            }
+            Next::Step => {
+                let Some(analyzing) = self.analyzing.as_mut() else {
+                    return;
+                };
+                if analyzing.step(STEP_BYTES) {
+                    self.result = self.analyzing.take().map(Stepwise::finish);
+                    next_task(scope, Next::Send);
+                } else {
+                    let (done, total) = analyzing.progress();
+                    scope.respond(client, Output::Analyzing { done: done as u64, total: total as u64 });
+                    next_task(scope, Next::Step);
+                }
             }
             Next::Send => {
                 if let Some(analysis) = self.result.take() {
@@ -153,8 +178,8 @@ impl Worker for AnalysisWorker {
                 }
             }
             Input::End => {
-                scope.respond(id, Output::Analyzing);
-                later(scope, Next::Analyze, Duration::ZERO);
+                scope.respond(id, Output::Analyzing { done: 0, total: self.bytes.len() as u64 });
+                next_task(scope, Next::Analyze);
             }
             Input::More => {
                 if self.client == Some(id) {
@@ -168,6 +193,7 @@ impl Worker for AnalysisWorker {
         if self.client == Some(id) {
             self.client = None;
             self.bytes = Vec::new();
+            self.analyzing = None;
             self.result = None;
             self.sending = None;
         }
@@ -185,6 +211,29 @@ impl AnalysisWorker {
             self.sending = None;
         }
         scope.respond(client, message);
+    }
+}
+
+/// Runs `next` in the next task, after the messages that came in
+/// meanwhile (a cancel). A message to itself through a `MessageChannel`
+/// comes back at once, where a chain of zero-delay timers is slowed to
+/// one per 4 ms by the browser.
+fn next_task(scope: &WorkerScope<AnalysisWorker>, next: Next) {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        later(scope, next, Duration::ZERO);
+        return;
+    };
+    let scope = scope.clone();
+    let receiver = channel.port1();
+    let sender = channel.port2();
+    // The closure holds the channel until its message has come.
+    let run = Closure::once_into_js(move || {
+        channel.port1().set_onmessage(None);
+        scope.send_message(next);
+    });
+    receiver.set_onmessage(Some(run.unchecked_ref()));
+    if sender.post_message(&JsValue::NULL).is_err() {
+        receiver.set_onmessage(None);
     }
 }
 
@@ -308,7 +357,9 @@ pub fn start(
                     inner.started.set(true);
                     read_pieces(Rc::downgrade(&inner), blob.clone(), onstage.clone(), ondone.clone(), finished.clone());
                 }
-                Step::Analyzing => onstage.emit(Stage::Analyzing),
+                Step::Analyzing { done, total } => {
+                    onstage.emit(Stage::Analyzing { done: done as f64, total: total as f64 })
+                }
                 Step::Receiving { done, total } => {
                     if let Some(inner) = job.borrow().upgrade() {
                         inner.bridge.send(Input::More);
