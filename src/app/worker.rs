@@ -1,8 +1,9 @@
 //! Large files and pasted texts are read and analyzed in a Web Worker, so
 //! the page's thread stays free: the page reads the file (or a `Blob` of
-//! the text) in pieces and sends them, the worker runs [`crate::analyze`]
-//! on the whole input and sends the result back in pieces (see
-//! [`crate::transfer`]).
+//! the text) in pieces and sends them, the worker analyzes the whole
+//! input in steps ([`Stepwise`], about [`STEP_BYTES`] each, telling the
+//! page how far it is after each) and sends the result back in pieces
+//! (see [`crate::transfer`]).
 //!
 //! The worker runs the page's own wasm: `web/worker.js` (a module worker;
 //! `scripts/post-build.sh` writes the file names into it) loads the same
@@ -16,8 +17,8 @@
 //! dragged over the page or the file picker opens (if there is none), so
 //! the next large input does not wait for a worker to load. Dropping the
 //! [`Job`] that uses a worker closes it (cancel, or the result has
-//! arrived): a worker that is in the middle of the analysis closes as soon
-//! as that call returns, and sends nothing more.
+//! arrived): a worker in the middle of the analysis closes after the step
+//! it is in, and sends nothing more.
 
 use crate::analyzer::Stepwise;
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
