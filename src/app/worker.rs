@@ -1,7 +1,7 @@
 //! Large files and pasted texts are read and analyzed in a Web Worker, so
 //! the page's thread stays free: the page reads the file (or a `Blob` of
 //! the text) in pieces and sends them, the worker analyzes the whole
-//! input in steps ([`Stepwise`], about [`STEP_BYTES`] each, telling the
+//! input in steps ([`Stepwise`], about 2 MB each, telling the
 //! page how far it is after each) and sends the result back in pieces
 //! (see [`crate::transfer`]).
 //!
