@@ -96,10 +96,15 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 /// characters on the same line.
 fn status_line(line: &str) -> Option<(u16, &str)> {
     // Only progress-meter characters may come before it, and none of them
-    // is 'H': the first 'H' must start it.
-    let at = memchr::memchr(b'H', line.as_bytes())?;
+    // is 'H': the first 'H' must start it. Most lines (headers) are told
+    // apart by their first byte.
+    let at = match line.as_bytes().first() {
+        Some(b'H') => 0,
+        Some(&b) if is_meter_byte(b) => memchr::memchr(b'H', line.as_bytes())?,
+        _ => return None,
+    };
     let rest = line[at..].strip_prefix("HTTP/")?;
-    if !line.as_bytes()[..at].iter().all(|&b| b.is_ascii_digit() || b" \t\r:-.kKMGTP".contains(&b)) {
+    if !line.as_bytes()[..at].iter().all(|&b| is_meter_byte(b)) {
         return None;
     }
     let (version, rest) = rest.split_once(' ')?;
@@ -112,6 +117,11 @@ fn status_line(line: &str) -> Option<(u16, &str)> {
         return None;
     }
     Some((code.parse().ok()?, rest[3..].trim()))
+}
+
+/// A character of curl's progress meter (digits, sizes, times, spaces).
+fn is_meter_byte(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b' ' | b'\t' | b'\r' | b':' | b'-' | b'.' | b'k' | b'K' | b'M' | b'G' | b'T' | b'P')
 }
 
 /// `curl: (7) Failed to connect ...`, possibly after the progress meter.

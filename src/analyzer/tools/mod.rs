@@ -115,9 +115,11 @@ impl Verdict<'_> {
 /// dash's `nc: not found`, `No such file or directory`).
 pub fn not_installed(lines: Lines<'_>, names: &[&str]) -> Option<Verdict<'static>> {
     lines.iter().find_map(|(i, line)| {
-        // The shell's message ends the line.
+        // The shell's message ends the line: its last byte tells most lines apart.
         let t = line.trim_ascii_end();
-        if !(t.ends_with("not found") || t.ends_with("No such file or directory") || t.ends_with("見つかりません"))
+        let last = *t.as_bytes().last()?;
+        if !matches!(last, b'd' | b'y' | 0x93)
+            || !(t.ends_with("not found") || t.ends_with("No such file or directory") || t.ends_with("見つかりません"))
         {
             return None;
         }
