@@ -51,6 +51,12 @@ pub enum Stage {
 /// meanwhile: a cancel stops the analysis between two steps.
 const STEP_BYTES: usize = 2 << 20;
 
+/// How many times a new worker analyzes the sample while it waits. The
+/// browser first runs the wasm's functions with code compiled quickly and
+/// compiles the ones that run much again, better, in the background: a few
+/// rounds make the functions of a large analysis fast before it comes.
+const WARM_UP_ROUNDS: u8 = 24;
+
 /// How long the worker may take to start before the job fails.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -102,7 +108,8 @@ pub enum Next {
     /// once while no job has come: the browser compiles the wasm's
     /// functions when they first run, so a worker started ahead of need is
     /// then fast from the first real byte to the last message.
-    WarmUp,
+    /// (`n` more rounds, each its own task, until a job comes.)
+    WarmUp(u8),
     Analyze,
     /// Read the next blocks of the log.
     Step,
@@ -117,15 +124,18 @@ impl Worker for AnalysisWorker {
     fn create(scope: &WorkerScope<Self>) -> Self {
         // Warming up first costs a job that comes at once little: the
         // functions the sample runs need not be compiled again for it.
-        later(scope, Next::WarmUp, Duration::ZERO);
+        later(scope, Next::WarmUp(WARM_UP_ROUNDS), Duration::ZERO);
         AnalysisWorker { name: None, bytes: Vec::new(), client: None, analyzing: None, result: None, sending: None }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
-        if let Next::WarmUp = next {
+        if let Next::WarmUp(rounds) = next {
             if self.client.is_none() {
                 for message in parcels(crate::analyze(super::SAMPLE, None)) {
                     std::hint::black_box(to_bytes(&message));
+                }
+                if rounds > 1 {
+                    next_task(scope, Next::WarmUp(rounds - 1));
                 }
             }
             return;
@@ -134,7 +144,7 @@ impl Worker for AnalysisWorker {
             return;
         };
         match next {
-            Next::WarmUp => {}
+            Next::WarmUp(_) => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
                 self.analyzing = Some(Stepwise::new(&bytes, self.name.as_deref()));
