@@ -879,7 +879,11 @@ async function timeDrop(mb, dragMs) {
     const verdict = performance.getEntriesByName('nwcheck-verdict').at(-1).startTime;
     const long = window.__longtasks.filter((t) => t.start >= at - 1);
     const frames = window.__longframes.filter((t) => t.start + t.duration >= at);
-    const stages = window.__stages.map((s, i) => `${s} ${(window.__stageAt[i] - at).toFixed(0)}`).join(', ');
+    const received = performance.getEntriesByName('nwcheck-received').at(-1)?.startTime;
+    const stages = window.__stages
+      .map((s, i) => `${s} ${(window.__stageAt[i] - at).toFixed(0)}`)
+      .concat(received ? [`received ${(received - at).toFixed(0)}`] : [])
+      .join(', ');
     return {
       verdictMs: verdict - at,
       longest: Math.max(0, ...long.map((t) => t.duration)),

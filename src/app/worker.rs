@@ -378,6 +378,8 @@ pub fn start(
                     onstage.emit(Stage::Receiving { done, total });
                 }
                 Step::Complete(analysis) => {
+                    // The whole result is on the page; next, it is shown.
+                    super::browser::mark("nwcheck-received");
                     finished.set(true);
                     ondone.emit(Ok(*analysis));
                 }
