@@ -8,12 +8,15 @@
 //! - [`explain`] holds the Japanese and English texts for every verdict and
 //!   finding, and the plain-text / Markdown summary.
 //! - [`mask`] hides host names and addresses for sharing.
+//! - [`export`] makes a report's JSON, or its masked copy, a few checks at
+//!   a time (the page's exports of large reports).
 //! - [`transfer`] carries an analysis between the web page and its worker.
 //! - The `nwcheck` binary (`src/bin/nwcheck.rs`) is the command line over the
 //!   core; the web page lives in `app` (wasm32 only).
 
 pub mod analyzer;
 pub mod explain;
+pub mod export;
 pub mod mask;
 pub mod transfer;
 

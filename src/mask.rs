@@ -7,7 +7,7 @@
 //! answers, evidence lines). Kept: the Azure destinations the script
 //! tests, which are public names and say nothing about the customer.
 
-use crate::analyzer::model::Report;
+use crate::analyzer::model::{Check, Report};
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 
@@ -145,32 +145,57 @@ fn proxy_host(value: &str) -> Option<&str> {
 /// address replaced by placeholders.
 pub fn mask_report(report: &Report) -> Report {
     let mut r = report.clone();
-    let mut m = Masker::default();
-    if let Some(h) = r.host.as_deref() {
-        let short = h.split('.').next().unwrap_or(h).to_string();
-        let masked = m.host(h);
-        if short != h && !short.is_empty() {
-            m.alias(&short, &masked);
-        }
+    let mut m = ReportMasker::default();
+    m.head(&mut r);
+    for c in &mut r.checks {
+        m.check(c);
     }
-    for value in [&r.proxy.http_proxy, &r.proxy.https_proxy].into_iter().flatten() {
-        if let Some(host) = proxy_host(value) {
-            if host.parse::<IpAddr>().is_err() {
-                m.host(host);
+    m.tail(&mut r);
+    r
+}
+
+/// Masks a report in parts, for a caller that works on a large report a
+/// few checks at a time: [`ReportMasker::head`] first, then every check in
+/// report order, then [`ReportMasker::tail`]. The result is the same as
+/// [`mask_report`]'s.
+#[derive(Default)]
+pub struct ReportMasker {
+    m: Masker,
+}
+
+impl ReportMasker {
+    /// Masks what comes before the checks: host, source, proxy, machine.
+    pub fn head(&mut self, r: &mut Report) {
+        let m = &mut self.m;
+        if let Some(h) = r.host.as_deref() {
+            let short = h.split('.').next().unwrap_or(h).to_string();
+            let masked = m.host(h);
+            if short != h && !short.is_empty() {
+                m.alias(&short, &masked);
+            }
+        }
+        for value in [&r.proxy.http_proxy, &r.proxy.https_proxy].into_iter().flatten() {
+            if let Some(host) = proxy_host(value) {
+                if host.parse::<IpAddr>().is_err() {
+                    m.host(host);
+                }
+            }
+        }
+        r.host = r.host.as_deref().map(|h| m.host(h));
+        m.opt_text(&mut r.source);
+        m.opt_text(&mut r.proxy.http_proxy);
+        m.opt_text(&mut r.proxy.https_proxy);
+        m.opt_text(&mut r.machine.dns_server);
+        for iface in &mut r.machine.interfaces {
+            for a in &mut iface.addresses {
+                *a = m.cidr(a);
             }
         }
     }
-    r.host = r.host.as_deref().map(|h| m.host(h));
-    m.opt_text(&mut r.source);
-    m.opt_text(&mut r.proxy.http_proxy);
-    m.opt_text(&mut r.proxy.https_proxy);
-    m.opt_text(&mut r.machine.dns_server);
-    for iface in &mut r.machine.interfaces {
-        for a in &mut iface.addresses {
-            *a = m.cidr(a);
-        }
-    }
-    for c in &mut r.checks {
+
+    /// Masks one check (call for each, in report order).
+    pub fn check(&mut self, c: &mut Check) {
+        let m = &mut self.m;
         for a in &mut c.addresses {
             *a = m.ip(a).into();
         }
@@ -182,14 +207,17 @@ pub fn mask_report(report: &Report) -> Report {
             c.fqdn = m.ip(&c.fqdn).into();
         }
     }
-    for f in &mut r.findings {
-        for fqdn in &mut f.fqdns {
-            if fqdn.parse::<IpAddr>().is_ok() {
-                *fqdn = m.ip(fqdn).into();
+
+    /// Masks what comes after the checks: the findings.
+    pub fn tail(&mut self, r: &mut Report) {
+        for f in &mut r.findings {
+            for fqdn in &mut f.fqdns {
+                if fqdn.parse::<IpAddr>().is_ok() {
+                    *fqdn = self.m.ip(fqdn).into();
+                }
             }
         }
     }
-    r
 }
 
 #[cfg(test)]

@@ -103,6 +103,18 @@ proptest! {
     }
 
     #[test]
+    fn exports_in_steps_are_the_exports_of_one_call(text in log_like(), count in 1usize..20, mask in any::<bool>()) {
+        let report = nwcheck::analyze(text.as_bytes(), Some("CheckNWResult_vm01_202405201015.log")).report;
+        let whole = if mask { nwcheck::mask::mask_report(&report) } else { report.clone() };
+        let mut steps = nwcheck::export::Steps::json(&report, mask);
+        while !steps.step(count) {}
+        prop_assert_eq!(steps.finish_json().concat(), serde_json::to_string_pretty(&whole).expect("json"));
+        let mut steps = nwcheck::export::Steps::masked(&report);
+        while !steps.step(count) {}
+        prop_assert_eq!(steps.finish_masked(), nwcheck::mask::mask_report(&report));
+    }
+
+    #[test]
     fn proxy_password_never_leaks(text in log_like(), crlf in any::<bool>()) {
         let text = if crlf { text.replace('\n', "\r\n") } else { text };
         let a = nwcheck::analyze(text.as_bytes(), None);

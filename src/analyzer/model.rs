@@ -411,4 +411,25 @@ impl Report {
     pub fn has(&self, id: FindingId) -> bool {
         self.findings.iter().any(|f| f.id == id)
     }
+
+    /// A copy of the report with no checks (copying a large report's
+    /// checks is what costs).
+    pub fn clone_without_checks(&self) -> Report {
+        Report {
+            schema: self.schema,
+            source: self.source.clone(),
+            format: self.format,
+            encoding: self.encoding,
+            truncated: self.truncated,
+            host: self.host.clone(),
+            run_at: self.run_at.clone(),
+            machine: self.machine.clone(),
+            proxy: self.proxy.clone(),
+            checks: Vec::new(),
+            services: self.services.clone(),
+            findings: self.findings.clone(),
+            overall: self.overall,
+            line_count: self.line_count,
+        }
+    }
 }

@@ -121,7 +121,8 @@ fn status_line(line: &str) -> Option<(u16, &str)> {
 
 /// A character of curl's progress meter (digits, sizes, times, spaces).
 fn is_meter_byte(b: u8) -> bool {
-    b.is_ascii_digit() || matches!(b, b' ' | b'\t' | b'\r' | b':' | b'-' | b'.' | b'k' | b'K' | b'M' | b'G' | b'T' | b'P')
+    b.is_ascii_digit()
+        || matches!(b, b' ' | b'\t' | b'\r' | b':' | b'-' | b'.' | b'k' | b'K' | b'M' | b'G' | b'T' | b'P')
 }
 
 /// `curl: (7) Failed to connect ...`, possibly after the progress meter.

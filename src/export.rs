@@ -1,0 +1,190 @@
+//! A report's JSON (the download of the web page, `nwcheck --json`), or the
+//! report masked for sharing, made a few checks at a time: the page makes
+//! a large report's export in steps short enough to keep it responsive.
+//! The result is the same as in one call: [`serde_json::to_string_pretty`]
+//! of the report (masked with [`crate::mask::mask_report`] when asked).
+
+use crate::analyzer::model::{Check, Report};
+use crate::mask::ReportMasker;
+
+/// Where the checks go in the pretty JSON of a report whose checks were
+/// left out: a top-level key, two spaces in.
+const EMPTY_CHECKS: &str = "\n  \"checks\": []";
+
+/// A report being written as JSON, or masked, in steps.
+pub struct Steps<'r> {
+    report: &'r Report,
+    /// The masker, when the report is masked; it has seen the head.
+    masker: Option<ReportMasker>,
+    /// The report without its checks, masked as far as the masker has gone.
+    head: Report,
+    /// The next check to take.
+    next: usize,
+    /// What has been made of the checks so far.
+    out: Out,
+}
+
+enum Out {
+    /// JSON text of the checks so far, in order, each piece a run of checks.
+    Json(Vec<String>),
+    /// The masked checks so far.
+    Masked(Vec<Check>),
+}
+
+impl<'r> Steps<'r> {
+    /// The pretty JSON of `report`, masked when `mask` is true.
+    pub fn json(report: &'r Report, mask: bool) -> Steps<'r> {
+        Steps::new(report, mask, Out::Json(Vec::new()))
+    }
+
+    /// `report` masked.
+    pub fn masked(report: &'r Report) -> Steps<'r> {
+        Steps::new(report, true, Out::Masked(Vec::with_capacity(report.checks.len())))
+    }
+
+    fn new(report: &'r Report, mask: bool, out: Out) -> Steps<'r> {
+        let mut head = report.clone_without_checks();
+        let masker = mask.then(|| {
+            let mut m = ReportMasker::default();
+            m.head(&mut head);
+            m
+        });
+        Steps { report, masker, head, next: 0, out }
+    }
+
+    /// Takes up to `count` more checks (at least one). Returns whether
+    /// every check has been taken.
+    pub fn step(&mut self, count: usize) -> bool {
+        let end = self.next.saturating_add(count.max(1)).min(self.report.checks.len());
+        let checks = &self.report.checks[self.next..end];
+        match &mut self.out {
+            Out::Json(pieces) => {
+                let mut piece = String::new();
+                for c in checks {
+                    let json = match self.masker.as_mut() {
+                        Some(m) => {
+                            let mut c = c.clone();
+                            m.check(&mut c);
+                            serde_json::to_string_pretty(&c)
+                        }
+                        None => serde_json::to_string_pretty(c),
+                    };
+                    // A check cannot fail to serialize (plain data, string keys).
+                    let Ok(json) = json else { continue };
+                    piece.push_str(if pieces.is_empty() && piece.is_empty() { "\n" } else { ",\n" });
+                    // Four spaces in: inside the top-level object and the array.
+                    // JSON strings hold no raw line breaks, so lines are JSON's own.
+                    for (i, line) in json.split('\n').enumerate() {
+                        if i > 0 {
+                            piece.push('\n');
+                        }
+                        piece.push_str("    ");
+                        piece.push_str(line);
+                    }
+                }
+                if !piece.is_empty() {
+                    pieces.push(piece);
+                }
+            }
+            Out::Masked(masked) => {
+                for c in checks {
+                    let mut c = c.clone();
+                    if let Some(m) = self.masker.as_mut() {
+                        m.check(&mut c);
+                    }
+                    masked.push(c);
+                }
+            }
+        }
+        self.next = end;
+        self.next >= self.report.checks.len()
+    }
+
+    fn finish_head(&mut self) {
+        while !self.step(usize::MAX) {}
+        if let Some(m) = self.masker.as_mut() {
+            m.tail(&mut self.head);
+        }
+    }
+
+    /// The JSON text, in parts to be joined in order (taking what is left
+    /// first). Empty for [`Steps::masked`].
+    pub fn finish_json(mut self) -> Vec<String> {
+        self.finish_head();
+        let Out::Json(pieces) = self.out else { return Vec::new() };
+        let head = serde_json::to_string_pretty(&self.head).unwrap_or_default();
+        if pieces.is_empty() {
+            return vec![head];
+        }
+        let Some(at) = head.find(EMPTY_CHECKS) else {
+            return vec![head];
+        };
+        let (before, after) = head.split_at(at + EMPTY_CHECKS.len() - 1);
+        // `before` ends with `"checks": [`, `after` starts with `]`.
+        let mut parts = Vec::with_capacity(pieces.len() + 2);
+        parts.push(before.to_string());
+        parts.extend(pieces);
+        parts.push(format!("\n  {after}"));
+        parts
+    }
+
+    /// The masked report (taking what is left first); for [`Steps::json`],
+    /// the report without its checks.
+    pub fn finish_masked(mut self) -> Report {
+        self.finish_head();
+        let mut head = self.head;
+        if let Out::Masked(checks) = self.out {
+            head.checks = checks;
+        }
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mask::mask_report;
+
+    fn samples() -> Vec<Report> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+        let mut reports: Vec<Report> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "log"))
+            .map(|p| crate::analyze(&std::fs::read(&p).unwrap(), Some("CheckNWResult_vm01_202405201015.log")).report)
+            .collect();
+        reports.push(crate::analyze(b"", None).report);
+        reports.push(crate::analyze(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None).report);
+        reports
+    }
+
+    #[test]
+    fn json_in_steps_is_the_json_of_one_call() {
+        for report in samples() {
+            for mask in [false, true] {
+                let whole = if mask { mask_report(&report) } else { report.clone() };
+                let expected = serde_json::to_string_pretty(&whole).unwrap();
+                for count in [1, 7, usize::MAX] {
+                    let mut steps = Steps::json(&report, mask);
+                    let mut n = 0;
+                    while !steps.step(count) {
+                        n += 1;
+                    }
+                    if count == 1 {
+                        assert_eq!(n + 1, report.checks.len().max(1));
+                    }
+                    assert_eq!(steps.finish_json().concat(), expected, "mask {mask}, {count} at a time");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn masked_in_steps_is_the_masked_report() {
+        for report in samples() {
+            let mut steps = Steps::masked(&report);
+            while !steps.step(3) {}
+            assert_eq!(steps.finish_masked(), mask_report(&report));
+        }
+    }
+}
