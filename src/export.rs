@@ -71,7 +71,7 @@ impl<'r> Steps<'r> {
                     };
                     // A check cannot fail to serialize (plain data, string keys).
                     let Ok(json) = json else { continue };
-                    piece.push_str(if pieces.is_empty() && piece.is_empty() { "\n" } else { ",\n" });
+                    piece.push_str(if self.next == 0 && piece.is_empty() { "\n" } else { ",\n" });
                     // Four spaces in: inside the top-level object and the array.
                     // JSON strings hold no raw line breaks, so lines are JSON's own.
                     for (i, line) in json.split('\n').enumerate() {
@@ -107,25 +107,32 @@ impl<'r> Steps<'r> {
         }
     }
 
-    /// The JSON text, in parts to be joined in order (taking what is left
-    /// first). Empty for [`Steps::masked`].
-    pub fn finish_json(mut self) -> Vec<String> {
+    /// The JSON of the checks taken since the last call, in parts to be
+    /// joined in order. Nothing for [`Steps::masked`].
+    pub fn take_json(&mut self) -> Vec<String> {
+        match &mut self.out {
+            Out::Json(pieces) => std::mem::take(pieces),
+            Out::Masked(_) => Vec::new(),
+        }
+    }
+
+    /// The JSON text before the checks and after them (taking what is left
+    /// first): the whole JSON is the first, every part [`Steps::take_json`]
+    /// gave, then the second.
+    pub fn finish_json(mut self) -> (String, String) {
+        // Checks not taken yet come after every part taken.
         self.finish_head();
-        let Out::Json(pieces) = self.out else { return Vec::new() };
+        let rest = self.take_json().concat();
         let head = serde_json::to_string_pretty(&self.head).unwrap_or_default();
-        if pieces.is_empty() {
-            return vec![head];
+        if self.report.checks.is_empty() {
+            return (head, String::new());
         }
         let Some(at) = head.find(EMPTY_CHECKS) else {
-            return vec![head];
+            return (head, String::new());
         };
+        // Up to and with `"checks": [`, and from the `]` on.
         let (before, after) = head.split_at(at + EMPTY_CHECKS.len() - 1);
-        // `before` ends with `"checks": [`, `after` starts with `]`.
-        let mut parts = Vec::with_capacity(pieces.len() + 2);
-        parts.push(before.to_string());
-        parts.extend(pieces);
-        parts.push(format!("\n  {after}"));
-        parts
+        (before.to_string(), format!("{rest}\n  {after}"))
     }
 
     /// The masked report (taking what is left first); for [`Steps::json`],
@@ -166,14 +173,24 @@ mod tests {
                 let expected = serde_json::to_string_pretty(&whole).unwrap();
                 for count in [1, 7, usize::MAX] {
                     let mut steps = Steps::json(&report, mask);
+                    let mut taken = Vec::new();
                     let mut n = 0;
                     while !steps.step(count) {
                         n += 1;
+                        // Taken after some steps; the last ones are left to `finish_json`.
+                        if n % 2 == 0 {
+                            taken.extend(steps.take_json());
+                        }
                     }
                     if count == 1 {
                         assert_eq!(n + 1, report.checks.len().max(1));
                     }
-                    assert_eq!(steps.finish_json().concat(), expected, "mask {mask}, {count} at a time");
+                    let (before, after) = steps.finish_json();
+                    let json = format!("{before}{}{after}", taken.concat());
+                    assert_eq!(json, expected, "mask {mask}, {count} at a time");
+                    // Not stepping at all gives it too.
+                    let (before, after) = Steps::json(&report, mask).finish_json();
+                    assert_eq!(format!("{before}{after}"), expected);
                 }
             }
         }

@@ -107,8 +107,13 @@ proptest! {
         let report = nwcheck::analyze(text.as_bytes(), Some("CheckNWResult_vm01_202405201015.log")).report;
         let whole = if mask { nwcheck::mask::mask_report(&report) } else { report.clone() };
         let mut steps = nwcheck::export::Steps::json(&report, mask);
-        while !steps.step(count) {}
-        prop_assert_eq!(steps.finish_json().concat(), serde_json::to_string_pretty(&whole).expect("json"));
+        let mut taken = Vec::new();
+        while !steps.step(count) {
+            taken.extend(steps.take_json());
+        }
+        taken.extend(steps.take_json());
+        let (before, after) = steps.finish_json();
+        prop_assert_eq!(format!("{before}{}{after}", taken.concat()), serde_json::to_string_pretty(&whole).expect("json"));
         let mut steps = nwcheck::export::Steps::masked(&report);
         while !steps.step(count) {}
         prop_assert_eq!(steps.finish_masked(), nwcheck::mask::mask_report(&report));
