@@ -533,6 +533,58 @@ test('a file over 1 MB is read and analyzed in a worker, with progress, and give
   await app.close();
 });
 
+test('a large report is exported in steps: "preparing" shows, the page answers meanwhile, and the files are the report', async () => {
+  const app = await openApp(browser, server);
+  const { page, context } = app;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const name = 'proxy-credentials-in-url.log';
+  const raw = fs.readFileSync(path.join(DATA, name));
+  const password = raw.toString('utf8').match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
+  await putParts(page, { log: raw });
+  const { size } = await dropBuilt(page, { name: 'big-export.log', parts: [['log', 1]], bytes: 8 * MB });
+  await waitReport(page, 1);
+  const times = size / raw.length;
+  // Status texts as they come, and the longest main-thread task meanwhile.
+  await page.evaluate(() => {
+    window.__status = [];
+    new MutationObserver(() => window.__status.push(document.querySelector('#hand-off-status').textContent)).observe(
+      document.querySelector('#hand-off-status'),
+      { childList: true, characterData: true, subtree: true },
+    );
+  });
+  const exportJson = async (mask) => {
+    await page.setChecked('#mask', mask);
+    const from = await page.evaluate(() => performance.now());
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.click('#download-json')]);
+    const json = fs.readFileSync(await download.path(), 'utf8');
+    const longest = await page.evaluate((from) => Math.max(0, ...window.__longtasks.filter((t) => t.start >= from).map((t) => t.duration)), from);
+    return { json, longest };
+  };
+  const plain = await exportJson(false);
+  const report = JSON.parse(plain.json);
+  assertRepeated(report, expectOf(name), times, name);
+  assert.ok(!plain.json.includes(password), 'no password in the JSON');
+  // The page showed that it was preparing the file, then that it was saved.
+  const statuses = await page.evaluate(() => window.__status);
+  assert.ok(statuses.includes('Preparing…'), `statuses: ${statuses}`);
+  assert.equal(await page.textContent('#hand-off-status'), 'The JSON file was saved.');
+  // Masked: the same checks, no address or host name of the machine left.
+  const masked = await exportJson(true);
+  const m = JSON.parse(masked.json);
+  assert.equal(m.checks.length, report.checks.length);
+  m.checks.forEach((c, i) => assert.deepEqual([c.fqdn, c.status, c.reason], [report.checks[i].fqdn, report.checks[i].status, report.checks[i].reason]));
+  for (const secret of [password, report.host, ...report.checks.flatMap((c) => c.addresses ?? [])].filter(Boolean)) {
+    assert.ok(!masked.json.includes(`"${secret}"`), `masked JSON still contains ${secret}`);
+  }
+  await page.click('#copy-markdown');
+  await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent === 'Copied to the clipboard.', null, { timeout: 60000 });
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(copied.length > 0 && !copied.includes(report.host) && !copied.includes(password), 'masked summary');
+  console.log(`# exports of ${report.checks.length} checks: longest main-thread task during the JSON download ${plain.longest ? plain.longest.toFixed(0) + ' ms' : 'none over 50 ms'}, masked ${masked.longest ? masked.longest.toFixed(0) + ' ms' : 'none over 50 ms'}`);
+  await assertQuiet(app);
+  await app.close();
+});
+
 test('a pasted log over 1 MB is analyzed in a worker, with progress, and gives the checks of the same log dropped as a file', async () => {
   const app = await openApp(browser, server);
   const { page } = app;

@@ -43,12 +43,16 @@ pub fn set_document_lang(lang: Lang, title: &str) {
     doc.set_title(title);
 }
 
-/// Saves `contents` as a file through a `blob:` URL (nothing is sent anywhere).
-pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
+/// Saves the text made of `parts` (strings, byte arrays of UTF-8 or
+/// `Blob`s, joined in order) as a file named `file_name`, through a `blob:` URL (nothing
+/// is sent anywhere).
+pub fn download(file_name: &str, parts: &js_sys::Array, mime: &str) -> bool {
     let run = || -> Result<(), JsValue> {
         let window = web_sys::window().ok_or(JsValue::NULL)?;
         let doc = window.document().ok_or(JsValue::NULL)?;
-        let blob = text_blob(contents, mime)?;
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)?;
         let url = web_sys::Url::create_object_url_with_blob(&blob)?;
         let a: HtmlAnchorElement = doc.create_element("a")?.dyn_into()?;
         a.set_href(&url);
@@ -66,6 +70,15 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> bool {
         Ok(())
     };
     run().is_ok()
+}
+
+/// A `Blob` of the UTF-8 bytes of `pieces`, joined in order.
+pub fn blob<'a>(pieces: impl Iterator<Item = &'a str>) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::new();
+    for piece in pieces {
+        parts.push(&js_sys::Uint8Array::from(piece.as_bytes()));
+    }
+    web_sys::Blob::new_with_u8_array_sequence(&parts)
 }
 
 /// A `Blob` holding `text` (UTF-8) with the type `mime`.
@@ -154,6 +167,11 @@ pub fn drag_has_files(event: &web_sys::DragEvent) -> bool {
     };
     let types = dt.types();
     types.iter().any(|t| t.as_string().as_deref() == Some("Files"))
+}
+
+/// Milliseconds since the page started (0 where the browser cannot tell).
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Adds a named mark to the page's performance timeline (read by the

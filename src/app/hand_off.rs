@@ -43,6 +43,7 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
         .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
     let onprint = props.onprint.reform(|_: MouseEvent| ());
     let status = match &props.status {
+        Some(HandOff::Preparing) => t(lang, Key::Preparing),
         Some(HandOff::Copied) => t(lang, Key::Copied),
         Some(HandOff::CopyFailed(_)) => t(lang, Key::CopyFailed),
         Some(HandOff::Downloaded) => t(lang, Key::Downloaded),

@@ -13,6 +13,7 @@
 
 mod banner;
 pub mod browser;
+mod exports;
 mod findings;
 mod hand_off;
 mod input;

@@ -4,6 +4,7 @@
 
 use super::banner::Banner;
 use super::browser;
+use super::exports;
 use super::findings::FindingList;
 use super::hand_off::{Export, HandOffBar};
 use super::input::InputPanel;
@@ -16,7 +17,7 @@ use super::text::{t, too_large, Key};
 use super::worker;
 use super::SAMPLE;
 use crate::analyzer::model::Overall;
-use crate::explain::{summary, Lang, Style};
+use crate::explain::Lang;
 use gloo_file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -225,33 +226,23 @@ pub fn app(props: &AppProps) -> Html {
         let dispatch = state.dispatcher();
         let current = current.clone();
         let mask = state.mask;
+        let preparing = matches!(state.hand_off, Some(HandOff::Preparing));
         Callback::from(move |what: Export| {
-            let Some(doc) = &current else {
+            let Some(doc) = current.clone() else {
                 return;
             };
-            let report = if mask { crate::mask::mask_report(&doc.report) } else { (*doc.report.0).clone() };
-            match what {
-                Export::Text | Export::Markdown => {
-                    let style = Style { markdown: what == Export::Markdown, color: false };
-                    let text = summary(&report, lang, style);
-                    let dispatch = dispatch.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = if browser::copy_text(&text).await {
-                            HandOff::Copied
-                        } else {
-                            HandOff::CopyFailed(text.into())
-                        };
-                        dispatch.dispatch(Action::HandOff(Some(result)));
-                    });
-                }
-                Export::Json => {
-                    if let Ok(json) = serde_json::to_string_pretty(&report) {
-                        if browser::download(&doc.name.json_file_name(), &json, "application/json") {
-                            dispatch.dispatch(Action::HandOff(Some(HandOff::Downloaded)));
-                        }
-                    }
-                }
+            // One export at a time.
+            if preparing {
+                return;
             }
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if doc.report.checks.len() > exports::IN_ONE_GO {
+                    dispatch.dispatch(Action::HandOff(Some(HandOff::Preparing)));
+                }
+                let done = exports::export(&doc, what, lang, mask).await;
+                dispatch.dispatch(Action::HandOff(done));
+            });
         })
     };
 

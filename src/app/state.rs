@@ -124,6 +124,8 @@ pub struct Reading {
 /// What the last copy or download did, for the status line.
 #[derive(Debug, Clone, PartialEq)]
 pub enum HandOff {
+    /// A large report's export is being made, a few checks per task.
+    Preparing,
     Copied,
     /// The clipboard refused; the text is shown for copying by hand.
     CopyFailed(AttrValue),

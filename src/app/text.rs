@@ -32,6 +32,7 @@ pub enum Key {
     DownloadJson,
     Print,
     Copied,
+    Preparing,
     CopyFailed,
     Downloaded,
     HandOff,
@@ -131,6 +132,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::DownloadJson => ("JSON をダウンロード", "Download JSON"),
         K::Print => ("印刷", "Print"),
         K::Copied => ("クリップボードにコピーしました。", "Copied to the clipboard."),
+        K::Preparing => ("準備しています…", "Preparing…"),
         K::CopyFailed => (
             "自動でコピーできませんでした。下の欄の文字を選んでコピーしてください。",
             "Could not copy automatically. Select the text below and copy it.",
