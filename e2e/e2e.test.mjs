@@ -533,7 +533,7 @@ test('a file over 1 MB is read and analyzed in a worker, with progress, and give
   await app.close();
 });
 
-test('a large report is exported in steps: "preparing" shows, the page answers meanwhile, and the files are the report', async () => {
+test('a large report opens its raw log at the evidence and is exported in steps: "preparing" shows, and the files are the report', async () => {
   const app = await openApp(browser, server);
   const { page, context } = app;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
@@ -544,6 +544,25 @@ test('a large report is exported in steps: "preparing" shows, the page answers m
   const { size } = await dropBuilt(page, { name: 'big-export.log', parts: [['log', 1]], bytes: 8 * MB });
   await waitReport(page, 1);
   const times = size / raw.length;
+  // The raw log opens at the last check: its rows are the log's lines around it (the log came
+  // from the worker in pieces, and the page found its lines as they came).
+  await page.locator('button.check').last().click();
+  await page.waitForSelector('#log-dialog[open] .row.hl');
+  // (The page's copy of the log has the proxy password masked.)
+  const lines = Buffer.concat(Array(times).fill(raw))
+    .toString('utf8')
+    .replaceAll(`:${password}@`, ':***@')
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''));
+  const rows = await page.$$eval('#log-dialog .row', (els) => els.map((e) => [Number(e.dataset.line), e.querySelector('.tx').textContent]));
+  assert.ok(rows.length > 100 && rows.length < 1000, `${rows.length} rows around the evidence`);
+  rows.forEach(([n, text], i) => {
+    assert.equal(n, rows[0][0] + i, 'consecutive lines');
+    assert.equal(text, lines[n - 1], `line ${n}`);
+  });
+  const marked = await page.$$eval('#log-dialog .row.hl', (els) => els.map((e) => e.querySelector('.tx').textContent));
+  assert.match(marked[0], /##TRY!!/, 'the marked lines start at the command');
+  await page.keyboard.press('Escape');
   // Status texts as they come, and the longest main-thread task meanwhile.
   await page.evaluate(() => {
     window.__status = [];

@@ -16,6 +16,7 @@
 //! Pure and target-independent, so the native tests check the round trip.
 
 use crate::analyzer::model::{Check, Report};
+use crate::analyzer::segment::LineIndex;
 use crate::Analysis;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;
@@ -149,8 +150,9 @@ pub enum Step {
     Analyzing { done: u64, total: u64 },
     /// The worker is ready for the bytes.
     Ready,
-    /// The analysis is complete.
-    Complete(Box<Analysis<'static>>),
+    /// The analysis is complete, with the index of its text's lines (made
+    /// as the text came, piece by piece).
+    Complete(Box<Analysis<'static>>, LineIndex),
     /// Something went wrong; the message says what.
     Failed(String),
 }
@@ -160,6 +162,7 @@ pub enum Step {
 pub struct Assembly {
     report: Option<Report>,
     text: String,
+    lines: LineIndex,
     pieces: usize,
     received: usize,
 }
@@ -190,6 +193,7 @@ impl Assembly {
                 None => Step::Failed("checks before the report".to_string()),
             },
             Output::Text(piece) => {
+                self.lines.push(&piece);
                 if self.text.is_empty() {
                     self.text = piece;
                 } else {
@@ -200,7 +204,8 @@ impl Assembly {
             }
             Output::Done => match self.report.take() {
                 Some(report) => {
-                    Step::Complete(Box::new(Analysis { report, text: std::mem::take(&mut self.text).into() }))
+                    let text = std::mem::take(&mut self.text).into();
+                    Step::Complete(Box::new(Analysis { report, text }), std::mem::take(&mut self.lines))
                 }
                 None => Step::Failed("no report".to_string()),
             },
@@ -227,7 +232,10 @@ mod tests {
             last = Some(assembly.take(m));
         }
         match last {
-            Some(Step::Complete(a)) => *a,
+            Some(Step::Complete(a, lines)) => {
+                assert_eq!(lines, LineIndex::new(&a.text), "the line index of the text");
+                *a
+            }
             other => panic!("not complete: {other:?}"),
         }
     }

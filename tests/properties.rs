@@ -120,6 +120,26 @@ proptest! {
     }
 
     #[test]
+    fn line_index_finds_every_line(text in "[a\\r\\n]{0,3000}", cut in any::<prop::sample::Index>()) {
+        use nwcheck::analyzer::segment::{split_lines, LineIndex};
+        let lines = split_lines(&text);
+        // Built whole, or in two pieces cut anywhere.
+        let at = cut.index(text.len() + 1);
+        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let mut pieces = LineIndex::default();
+        pieces.push(&text[..at]);
+        pieces.push(&text[at..]);
+        let whole = LineIndex::new(&text);
+        prop_assert_eq!(&pieces, &whole);
+        prop_assert_eq!(whole.count(), lines.len());
+        for (i, line) in lines.iter().enumerate() {
+            prop_assert_eq!(whole.line(&text, i + 1), Some(*line));
+        }
+        prop_assert_eq!(whole.line(&text, 0), None);
+        prop_assert_eq!(whole.line(&text, lines.len() + 1), None);
+    }
+
+    #[test]
     fn proxy_password_never_leaks(text in log_like(), crlf in any::<bool>()) {
         let text = if crlf { text.replace('\n', "\r\n") } else { text };
         let a = nwcheck::analyze(text.as_bytes(), None);

@@ -238,7 +238,7 @@ fn reducer_follows_a_worker_job_to_its_report() {
     assert!(Rc::ptr_eq(&s, &same));
     let s = s.reduce(Action::Progress { read: 1, stage: Stage::Analyzing { done: 0.0, total: 1.0 } });
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), Some("big.log"));
-    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(analysis.clone())) });
+    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(loaded(&analysis))) });
     assert!(s.reading.is_empty());
     assert_eq!(s.docs.len(), 1);
     assert_eq!(*s.docs[0].report.0, analysis.report);
@@ -253,7 +253,7 @@ fn reducer_drops_a_cancelled_job_and_its_late_result() {
     let s = s.reduce(Action::Cancel(3));
     assert!(s.reading.is_empty());
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
-    let after = s.clone().reduce(Action::Analyzed { read: 3, result: Ok(Box::new(analysis)) });
+    let after = s.clone().reduce(Action::Analyzed { read: 3, result: Ok(Box::new(loaded(&analysis))) });
     assert!(Rc::ptr_eq(&s, &after), "a result after cancel is ignored");
     let after = s.clone().reduce(Action::Progress { read: 3, stage: Stage::Analyzing { done: 0.0, total: 1.0 } });
     assert!(Rc::ptr_eq(&s, &after));
@@ -270,7 +270,7 @@ fn a_pasted_text_for_a_worker_is_numbered_with_the_other_pastes() {
     assert_eq!(s.reading[0].name, DocName::Pasted(2));
     assert_eq!(s.reading[0].stage, Some(Stage::Starting));
     let analysis = nwcheck::analyze(TIMEOUT_LOG.as_bytes(), None);
-    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(analysis.clone())) });
+    let s = s.reduce(Action::Analyzed { read: 1, result: Ok(Box::new(loaded(&analysis))) });
     assert!(s.reading.is_empty());
     assert_eq!(s.docs[1].name, DocName::Pasted(2));
     assert_eq!(*s.docs[1].report.0, analysis.report);
@@ -327,4 +327,10 @@ async fn a_card_with_many_destinations_shows_them_in_steps() {
     page.click("[data-service='backup'] .show-more");
     page.until(|p| rows(p) == 120).await;
     assert!(page.find("[data-service='backup'] .show-more").is_none());
+}
+
+/// A worker's result for `analysis`: the analysis and its line index.
+fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::segment::LineIndex) {
+    let lines = nwcheck::analyzer::segment::LineIndex::new(&analysis.text);
+    (analysis.clone().into_owned(), lines)
 }

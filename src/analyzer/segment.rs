@@ -36,6 +36,69 @@ pub fn split_lines(text: &str) -> Vec<&str> {
     lines
 }
 
+/// Where the lines of a text start, kept for every [`LineIndex::EVERY`]-th
+/// line only: finds any line of a large log at once (the page's log view)
+/// while holding a few kilobytes for a million lines. Lines are numbered
+/// as [`split_lines`] numbers them. Can be built piece by piece, as the
+/// text arrives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineIndex {
+    /// Byte offset of line `k * EVERY` (0-based), for every `k`.
+    starts: Vec<usize>,
+    /// Bytes and line breaks seen.
+    len: usize,
+    breaks: usize,
+    /// Where the line after the last break starts.
+    last_start: usize,
+}
+
+impl Default for LineIndex {
+    fn default() -> LineIndex {
+        LineIndex { starts: vec![0], len: 0, breaks: 0, last_start: 0 }
+    }
+}
+
+impl LineIndex {
+    pub const EVERY: usize = 256;
+
+    /// The index of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let mut index = LineIndex::default();
+        index.push(text);
+        index
+    }
+
+    /// Adds the next piece of the text.
+    pub fn push(&mut self, piece: &str) {
+        for at in memchr::memchr_iter(b'\n', piece.as_bytes()) {
+            self.breaks += 1;
+            self.last_start = self.len + at + 1;
+            if self.breaks % Self::EVERY == 0 {
+                self.starts.push(self.last_start);
+            }
+        }
+        self.len += piece.len();
+    }
+
+    /// How many lines the text has.
+    pub fn count(&self) -> usize {
+        self.breaks + usize::from(self.len > self.last_start)
+    }
+
+    /// Line `n` (1-based) of `text`, the text this index was built from.
+    pub fn line<'t>(&self, text: &'t str, n: usize) -> Option<&'t str> {
+        let i = n.checked_sub(1).filter(|&i| i < self.count())?;
+        let mut start = *self.starts.get(i / Self::EVERY)?;
+        let bytes = text.as_bytes();
+        for _ in 0..i % Self::EVERY {
+            start += memchr::memchr(b'\n', bytes.get(start..)?)? + 1;
+        }
+        let rest = text.get(start..)?;
+        let line = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest, |end| &rest[..end]);
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    }
+}
+
 /// The tool a block runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tool {

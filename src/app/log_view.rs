@@ -5,14 +5,16 @@
 use super::browser;
 use super::state::Evidence;
 use super::text::{lines_label, t, Key};
-use crate::analyzer::segment::split_lines;
+use crate::analyzer::segment::LineIndex;
 use crate::explain::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Logs up to this many lines are shown whole; longer ones show this
-/// many lines around the evidence.
-const WINDOW: usize = 2000;
+/// Logs up to this many lines are shown whole.
+const WHOLE: usize = 2000;
+
+/// A longer log shows this many lines before and after the evidence.
+const AROUND: usize = 300;
 
 /// Lines longer than this many bytes are cut, with a mark saying so.
 const MAX_LINE: usize = 4000;
@@ -22,6 +24,8 @@ pub struct LogDialogProps {
     pub lang: Lang,
     /// The log, when the dialog is open.
     pub text: Option<Rc<String>>,
+    /// Where the log's lines are.
+    pub lines: Option<Rc<LineIndex>>,
     pub name: AttrValue,
     pub evidence: Option<Evidence>,
     pub onclose: Callback<()>,
@@ -32,9 +36,6 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     let lang = props.lang;
     let dialog = use_node_ref();
     let open = props.text.is_some() && props.evidence.is_some();
-    // Where each line starts and ends, found once per log (a 50 MB log has
-    // a million lines).
-    let lines = use_memo(props.text.clone(), |text| text.as_deref().map(|t| line_spans(t)).unwrap_or_default());
     {
         let dialog = dialog.clone();
         use_effect_with((open, props.evidence), move |(open, _)| {
@@ -46,8 +47,8 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     }
     let onclose = props.onclose.reform(|_: Event| ());
     let close = props.onclose.reform(|_: MouseEvent| ());
-    let body = match (&props.text, props.evidence) {
-        (Some(text), Some(evidence)) => log_lines(text, &lines, evidence),
+    let body = match (&props.text, &props.lines, props.evidence) {
+        (Some(text), Some(lines), Some(evidence)) => log_lines(text, lines, evidence),
         _ => html! {},
     };
     let heading = match props.evidence {
@@ -68,16 +69,9 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     }
 }
 
-/// The byte range of every line of `text`, numbered as the analyzer numbers them.
-fn line_spans(text: &str) -> Vec<(usize, usize)> {
-    let base = text.as_ptr() as usize;
-    split_lines(text).iter().map(|l| (l.as_ptr() as usize - base, l.len())).collect()
-}
-
 /// Line `n` (1-based), cut to [`MAX_LINE`] bytes.
-fn line_text(text: &str, spans: &[(usize, usize)], n: usize) -> Option<String> {
-    let &(start, len) = spans.get(n.checked_sub(1)?)?;
-    let line = text.get(start..start + len)?;
+fn line_text(text: &str, lines: &LineIndex, n: usize) -> Option<String> {
+    let line = lines.line(text, n)?;
     if line.len() <= MAX_LINE {
         return Some(line.to_string());
     }
@@ -88,13 +82,11 @@ fn line_text(text: &str, spans: &[(usize, usize)], n: usize) -> Option<String> {
     Some(format!("{} … (+{} bytes)", &line[..end], line.len() - end))
 }
 
-fn log_lines(text: &str, lines: &[(usize, usize)], evidence: Evidence) -> Html {
+fn log_lines(text: &str, lines: &LineIndex, evidence: Evidence) -> Html {
     let [first, last] = evidence.lines;
-    let (from, to) = if lines.len() <= WINDOW {
-        (1, lines.len())
-    } else {
-        (first.saturating_sub(WINDOW / 2).max(1), (last + WINDOW / 2).min(lines.len()))
-    };
+    let count = lines.count();
+    let (from, to) =
+        if count <= WHOLE { (1, count) } else { (first.saturating_sub(AROUND).max(1), (last + AROUND).min(count)) };
     html! {
         <>
             { for (from..=to).filter_map(|n| line_text(text, lines, n).map(|line| (n, line))).map(|(n, line)| {

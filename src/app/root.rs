@@ -17,6 +17,7 @@ use super::text::{t, too_large, Key};
 use super::worker;
 use super::SAMPLE;
 use crate::analyzer::model::Overall;
+use crate::analyzer::segment::LineIndex;
 use crate::explain::Lang;
 use gloo_file::callbacks::FileReader;
 use std::cell::RefCell;
@@ -297,6 +298,7 @@ pub fn app(props: &AppProps) -> Html {
             <LogDialog
                 {lang}
                 text={log_doc.as_ref().map(|d| d.text.clone())}
+                lines={log_doc.as_ref().map(|d| d.lines.clone())}
                 name={AttrValue::from(log_doc.as_ref().map(|d| d.name.label(lang)).unwrap_or_default())}
                 {evidence}
                 onclose={onclose_log}
@@ -352,7 +354,7 @@ fn start_job(
     let progress = dispatch.clone();
     let onstage = Callback::from(move |stage| progress.dispatch(Action::Progress { read, stage }));
     let done = dispatch.clone();
-    let ondone = Callback::from(move |result: Result<crate::Analysis<'static>, String>| {
+    let ondone = Callback::from(move |result: Result<(crate::Analysis<'static>, LineIndex), String>| {
         done.dispatch(Action::Analyzed { read, result: result.map(Box::new) })
     });
     let spare = spare.borrow_mut().take();

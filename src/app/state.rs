@@ -5,6 +5,7 @@
 
 use super::worker::Stage;
 use crate::analyzer::model::Report;
+use crate::analyzer::segment::LineIndex;
 use crate::explain::Lang;
 use crate::Analysis;
 use std::ops::Deref;
@@ -50,6 +51,8 @@ pub struct Doc {
     pub report: SharedReport,
     /// The decoded log the report's line numbers point into.
     pub text: Rc<String>,
+    /// Where its lines are (the log view finds its lines with it).
+    pub lines: Rc<LineIndex>,
 }
 
 /// Where an input came from.
@@ -182,7 +185,8 @@ pub enum Action {
     /// A worker finished an input.
     Analyzed {
         read: u32,
-        result: Result<Box<Analysis<'static>>, String>,
+        /// The analysis and the index of its text's lines.
+        result: Result<Box<(Analysis<'static>, LineIndex)>, String>,
     },
     /// The user stopped reading an input.
     Cancel(u32),
@@ -236,11 +240,12 @@ impl State {
     /// Analyzes one input and puts it on screen.
     fn add(&mut self, name: DocName, source: Option<&str>, bytes: &[u8]) {
         let analysis = crate::analyze(bytes, source).into_owned();
-        self.show(name, analysis);
+        let lines = LineIndex::new(&analysis.text);
+        self.show(name, analysis, lines);
     }
 
-    /// Puts an analysis on screen.
-    fn show(&mut self, name: DocName, analysis: Analysis<'static>) {
+    /// Puts an analysis on screen (`lines`: the index of its text's lines).
+    fn show(&mut self, name: DocName, analysis: Analysis<'static>, lines: LineIndex) {
         let Analysis { report, text } = analysis;
         let id = self.next_doc;
         self.next_doc += 1;
@@ -249,6 +254,7 @@ impl State {
             name,
             report: SharedReport(Rc::new(report)),
             text: Rc::new(text.into_owned()),
+            lines: Rc::new(lines),
         }));
         self.current = Some(id);
         self.log = None;
@@ -300,7 +306,10 @@ impl Reducible for State {
                 };
                 let name = s.reading.remove(at).name;
                 match result {
-                    Ok(analysis) => s.show(name, *analysis),
+                    Ok(loaded) => {
+                        let (analysis, lines) = *loaded;
+                        s.show(name, analysis, lines)
+                    }
                     Err(error) => s.notices.push(Notice::ReadFailed { name, error: error.into() }),
                 }
             }

@@ -20,6 +20,7 @@
 //! arrived): a worker in the middle of the analysis closes after the step
 //! it is in, and sends nothing more.
 
+use crate::analyzer::segment::LineIndex;
 use crate::analyzer::Stepwise;
 use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
 use crate::Analysis;
@@ -338,7 +339,7 @@ pub fn start(
     blob: web_sys::Blob,
     name: Option<String>,
     onstage: Callback<Stage>,
-    ondone: Callback<Result<Analysis<'static>, String>>,
+    ondone: Callback<Result<(Analysis<'static>, LineIndex), String>>,
 ) -> Option<Job> {
     let Spare { bridge, handler } = match spare {
         Some(spare) => spare,
@@ -377,11 +378,11 @@ pub fn start(
                     }
                     onstage.emit(Stage::Receiving { done, total });
                 }
-                Step::Complete(analysis) => {
+                Step::Complete(analysis, lines) => {
                     // The whole result is on the page; next, it is shown.
                     super::browser::mark("nwcheck-received");
                     finished.set(true);
-                    ondone.emit(Ok(*analysis));
+                    ondone.emit(Ok((*analysis, lines)));
                 }
                 Step::Failed(e) => {
                     finished.set(true);
@@ -416,7 +417,7 @@ fn read_pieces(
     job: Weak<JobInner>,
     blob: web_sys::Blob,
     onstage: Callback<Stage>,
-    ondone: Callback<Result<Analysis<'static>, String>>,
+    ondone: Callback<Result<(Analysis<'static>, LineIndex), String>>,
     finished: Rc<Cell<bool>>,
 ) {
     yew::platform::spawn_local(async move {
