@@ -5,14 +5,16 @@
 //! reports it as a crash.
 
 use nwcheck::analyzer::decode::decode;
-use nwcheck::analyzer::segment::split_lines;
-use nwcheck::analyzer::{Encoding, Report};
+use nwcheck::analyzer::segment::{split_lines, LineIndex};
+use nwcheck::analyzer::{Encoding, Report, Stepwise};
 use nwcheck::explain::{summary, Lang, Style};
+use nwcheck::export::Steps;
 use nwcheck::mask::mask_report;
 
 /// Analyzes `bytes` and checks the report: line ranges inside the text,
 /// indexes inside the checks, JSON that reads back to the same report,
-/// summaries in both languages and both styles, and masking.
+/// summaries in both languages and both styles, and masking; then that the
+/// analysis and the exports made in steps, and the line index, agree.
 pub fn check_analyze(bytes: &[u8]) {
     let a = nwcheck::analyze(bytes, Some("CheckNWResult_fuzz_202401011200.log"));
     let r = &a.report;
@@ -35,6 +37,33 @@ pub fn check_analyze(bytes: &[u8]) {
     assert_eq!(masked.checks.len(), r.checks.len(), "masking keeps every check");
     serde_json::to_string(&masked).expect("the masked report serializes");
     let _ = summary(&masked, Lang::En, Style::default());
+
+    // The same analysis in steps (of a size the input picks), and the
+    // exports in steps, as the web page makes them.
+    let budget = 1 + usize::from(bytes.first().copied().unwrap_or(0)) * 8;
+    let mut steps = Stepwise::new(bytes, Some("CheckNWResult_fuzz_202401011200.log"));
+    while !steps.step(budget) {}
+    assert!(steps.finish() == a.clone().into_owned(), "the analysis in steps is the analysis");
+    let count = 1 + bytes.len() % 5;
+    for mask in [false, true] {
+        let mut json = Steps::json(r, mask);
+        let mut taken = Vec::new();
+        while !json.step(count) {
+            taken.extend(json.take_json());
+        }
+        let (before, after) = json.finish_json();
+        let whole = if mask { serde_json::to_string_pretty(&masked) } else { serde_json::to_string_pretty(r) };
+        assert_eq!(
+            format!("{before}{}{after}", taken.concat()),
+            whole.expect("the report serializes"),
+            "the JSON made in steps is the JSON (masked: {mask})"
+        );
+    }
+    let index = LineIndex::new(&a.text);
+    assert_eq!(index.count(), r.line_count, "the line index counts the report's lines");
+    for (i, line) in split_lines(&a.text).iter().enumerate() {
+        assert_eq!(index.line(&a.text, i + 1), Some(*line), "the line index finds line {}", i + 1);
+    }
 }
 
 fn check_ranges(r: &Report) {
