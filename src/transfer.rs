@@ -61,9 +61,9 @@ pub enum Output {
     /// The worker has every byte and is analyzing them: `done` of the
     /// `total` bytes of the decoded text have been read.
     Analyzing { done: u64, total: u64 },
-    /// The report without its checks, how many checks it has, and how many
-    /// messages follow before [`Output::Done`].
-    Head { report: Box<Report>, checks: usize, pieces: usize },
+    /// The report without its checks, how many checks it has, how many
+    /// bytes its text has, and how many messages follow before [`Output::Done`].
+    Head { report: Box<Report>, checks: usize, text_len: usize, pieces: usize },
     /// The next checks, in report order.
     Checks(Vec<Check>),
     /// The next piece of the decoded text.
@@ -82,7 +82,7 @@ pub fn parcels(analysis: Analysis<'_>) -> Parcels {
     let text = text.into_owned();
     let checks = std::mem::take(&mut report.checks);
     let pieces = checks.len().div_ceil(CHECKS_PIECE) + text_pieces(&text);
-    let head = Output::Head { report: Box::new(report), checks: checks.len(), pieces };
+    let head = Output::Head { report: Box::new(report), checks: checks.len(), text_len: text.len(), pieces };
     Parcels { head: Some(head), checks: checks.into_iter(), text, at: 0, done: false }
 }
 
@@ -177,9 +177,13 @@ impl Assembly {
         match message {
             Output::Ready => Step::Ready,
             Output::Analyzing { done, total } => Step::Analyzing { done, total },
-            Output::Head { report, checks, pieces } => {
+            Output::Head { report, checks, text_len, pieces } => {
                 let mut report = *report;
-                report.checks.reserve_exact(checks);
+                // Room for everything at once: growing a large text or list
+                // piece by piece would copy it again and again. (Without the
+                // room, they grow as they come.)
+                let _ = report.checks.try_reserve_exact(checks);
+                let _ = self.text.try_reserve_exact(text_len);
                 self.report = Some(report);
                 self.pieces = pieces;
                 Step::Receiving { done: 0, total: pieces }
@@ -194,11 +198,7 @@ impl Assembly {
             },
             Output::Text(piece) => {
                 self.lines.push(&piece);
-                if self.text.is_empty() {
-                    self.text = piece;
-                } else {
-                    self.text.push_str(&piece);
-                }
+                self.text.push_str(&piece);
                 self.received += 1;
                 Step::Receiving { done: self.received, total: self.pieces }
             }
