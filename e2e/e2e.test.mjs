@@ -604,6 +604,27 @@ test('a large report opens its raw log at the evidence and is exported in steps:
   await app.close();
 });
 
+test('a log just under the 200 MB limit is read, analyzed and shown', async () => {
+  const app = await openApp(browser, server);
+  const { page } = app;
+  const name = 'backup-443-timeout.log';
+  const raw = fs.readFileSync(path.join(DATA, name));
+  await putParts(page, { log: raw });
+  const times = Math.floor((200 * MB - 1) / raw.length);
+  const { size, dropAt } = await dropBuilt(page, { name: 'largest.log', parts: [['log', times]] });
+  assert.ok(size > 199 * MB && size <= 200 * MB, `size ${size}`);
+  await page.waitForSelector('.report[data-doc="1"]', { timeout: 120000 });
+  const n = expectOf(name).checks.length * times;
+  assert.match(await page.textContent('.banner-detail'), new RegExp(`^${n.toLocaleString('en-US').replaceAll(',', ',?')} checks`));
+  const { verdict, longest } = await page.evaluate((at) => ({
+    verdict: performance.getEntriesByName('nwcheck-verdict').at(-1).startTime - at,
+    longest: Math.max(0, ...window.__longtasks.filter((t) => t.start >= at).map((t) => t.duration)),
+  }), dropAt);
+  console.log(`# ${size} bytes (${n} checks): verdict ${(verdict / 1000).toFixed(1)} s after the drop; longest main-thread task ${longest ? longest.toFixed(0) + ' ms' : 'none over 50 ms'}`);
+  await assertQuiet(app);
+  await app.close();
+});
+
 test('a pasted log over 1 MB is analyzed in a worker, with progress, and gives the checks of the same log dropped as a file', async () => {
   const app = await openApp(browser, server);
   const { page } = app;
