@@ -566,7 +566,10 @@ test('a large report opens its raw log at the evidence and is exported in steps:
   // Status texts as they come, and the longest main-thread task meanwhile.
   await page.evaluate(() => {
     window.__status = [];
-    new MutationObserver(() => window.__status.push(document.querySelector('#hand-off-status').textContent)).observe(
+    // Each status with whether the export buttons could be pressed then.
+    new MutationObserver(() =>
+      window.__status.push(`${document.querySelector('#hand-off-status').textContent}${document.querySelector('#copy-text').disabled ? ' (buttons wait)' : ''}`),
+    ).observe(
       document.querySelector('#hand-off-status'),
       { childList: true, characterData: true, subtree: true },
     );
@@ -585,7 +588,8 @@ test('a large report opens its raw log at the evidence and is exported in steps:
   assert.ok(!plain.json.includes(password), 'no password in the JSON');
   // The page showed that it was preparing the file, then that it was saved.
   const statuses = await page.evaluate(() => window.__status);
-  assert.ok(statuses.includes('Preparing…'), `statuses: ${statuses}`);
+  assert.ok(statuses.includes('Preparing… (buttons wait)'), `statuses: ${statuses}`);
+  assert.equal(await page.isEnabled('#download-json'), true, 'the buttons work again once the file is saved');
   assert.equal(await page.textContent('#hand-off-status'), 'The JSON file was saved.');
   // Masked: the same checks, no address or host name of the machine left.
   const masked = await exportJson(true);

@@ -42,6 +42,8 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
         .onmask
         .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
     let onprint = props.onprint.reform(|_: MouseEvent| ());
+    // One export at a time: the buttons wait while a large one is made.
+    let busy = matches!(props.status, Some(HandOff::Preparing));
     let status = match &props.status {
         Some(HandOff::Preparing) => t(lang, Key::Preparing),
         Some(HandOff::Copied) => t(lang, Key::Copied),
@@ -50,7 +52,7 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
         None => "",
     };
     html! {
-        <section class="hand-off" aria-labelledby="hand-off-title">
+        <section class="hand-off" aria-labelledby="hand-off-title" aria-busy={busy.then_some("true")}>
             <h2 id="hand-off-title">{ t(lang, Key::HandOff) }</h2>
             <div class="toolbar">
                 <label class="switch">
@@ -60,9 +62,9 @@ pub fn hand_off_bar(props: &HandOffBarProps) -> Html {
             </div>
             <p id="mask-note" class="muted small">{ t(lang, Key::MaskNote) }</p>
             <div class="toolbar buttons">
-                <button type="button" id="copy-text" onclick={export(Export::Text)}>{ t(lang, Key::CopyText) }</button>
-                <button type="button" id="copy-markdown" onclick={export(Export::Markdown)}>{ t(lang, Key::CopyMarkdown) }</button>
-                <button type="button" id="download-json" onclick={export(Export::Json)}>{ t(lang, Key::DownloadJson) }</button>
+                <button type="button" id="copy-text" disabled={busy} onclick={export(Export::Text)}>{ t(lang, Key::CopyText) }</button>
+                <button type="button" id="copy-markdown" disabled={busy} onclick={export(Export::Markdown)}>{ t(lang, Key::CopyMarkdown) }</button>
+                <button type="button" id="download-json" disabled={busy} onclick={export(Export::Json)}>{ t(lang, Key::DownloadJson) }</button>
                 <button type="button" id="print" onclick={onprint}>{ t(lang, Key::Print) }</button>
             </div>
             <p class="hand-off-status" role="status" id="hand-off-status">{ status }</p>
