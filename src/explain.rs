@@ -701,9 +701,16 @@ impl Destination {
 pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
     let mut out: Vec<Destination> = Vec::new();
     let mut index: crate::analyzer::fasthash::FastMap<&str, usize> = Default::default();
+    // A destination's checks usually come one after another (DNS, TCP,
+    // HTTPS): the last one found is tried before the table.
+    let mut last: Option<(&str, usize)> = None;
     for (i, c) in report.checks_of(service) {
-        let at = match index.get(&*c.fqdn) {
-            Some(&at) => at,
+        let known = match last {
+            Some((name, at)) if name == &*c.fqdn => Some(at),
+            _ => index.get(&*c.fqdn).copied(),
+        };
+        let at = match known {
+            Some(at) => at,
             None => {
                 index.insert(&c.fqdn, out.len());
                 out.push(Destination {
@@ -717,6 +724,7 @@ pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
                 out.len() - 1
             }
         };
+        last = Some((&c.fqdn, at));
         let d = &mut out[at];
         match c.kind {
             CheckKind::Dns => d.dns.push(i),
