@@ -166,6 +166,9 @@ fn every_sample_read_in_steps_gives_the_same_analysis() {
                 assert!(n + 1 == blocks || n == blocks, "{}: {} steps for {blocks} blocks", log.display(), n + 1);
             }
             assert!(steps.finish() == whole, "{} in steps of {budget} bytes", log.display());
+            let mut steps = nwcheck::analyzer::Stepwise::from_vec(bytes.clone(), Some("x.log"));
+            while !steps.step(budget) {}
+            assert!(steps.finish() == whole, "{} given away, in steps of {budget} bytes", log.display());
         }
     }
 }

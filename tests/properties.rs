@@ -47,6 +47,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
+    fn decoding_bytes_given_away_is_decoding_them(bytes in prop::collection::vec(any::<u8>(), 0..2048), text in "\\PC{0,200}") {
+        use nwcheck::analyzer::decode::{decode, decode_owned};
+        prop_assert_eq!(decode_owned(bytes.clone()), decode(&bytes));
+        prop_assert_eq!(decode_owned(text.clone().into_bytes()), decode(text.as_bytes()));
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
         let a = nwcheck::analyze(&bytes, None);
         for c in &a.report.checks {
@@ -99,6 +106,10 @@ proptest! {
             prop_assert!(n <= text.len());
         }
         prop_assert_eq!(steps.progress().0, steps.progress().1);
+        prop_assert_eq!(steps.finish(), whole.clone().into_owned());
+        // The same from bytes given away.
+        let mut steps = nwcheck::analyzer::Stepwise::from_vec(text.clone().into_bytes(), Some("x.log"));
+        while !steps.step(budget) {}
         prop_assert_eq!(steps.finish(), whole.into_owned());
     }
 

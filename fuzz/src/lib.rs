@@ -4,7 +4,7 @@
 //! Each check panics with a message naming the broken rule, so a fuzzer
 //! reports it as a crash.
 
-use nwcheck::analyzer::decode::decode;
+use nwcheck::analyzer::decode::{decode, decode_owned};
 use nwcheck::analyzer::segment::{split_lines, LineIndex};
 use nwcheck::analyzer::{Encoding, Report, Stepwise};
 use nwcheck::explain::{summary, Lang, Style};
@@ -41,7 +41,7 @@ pub fn check_analyze(bytes: &[u8]) {
     // The same analysis in steps (of a size the input picks), and the
     // exports in steps, as the web page makes them.
     let budget = 1 + usize::from(bytes.first().copied().unwrap_or(0)) * 8;
-    let mut steps = Stepwise::new(bytes, Some("CheckNWResult_fuzz_202401011200.log"));
+    let mut steps = Stepwise::from_vec(bytes.to_vec(), Some("CheckNWResult_fuzz_202401011200.log"));
     while !steps.step(budget) {}
     assert!(steps.finish() == a.clone().into_owned(), "the analysis in steps is the analysis");
     let count = 1 + bytes.len() % 5;
@@ -102,4 +102,5 @@ pub fn check_decode(bytes: &[u8]) {
         }
     }
     assert_eq!(decode(bytes), d, "decoding is repeatable");
+    assert_eq!(decode_owned(bytes.to_vec()), d, "decoding bytes given away is decoding them");
 }

@@ -50,45 +50,76 @@ const MAGIC: &[(&[u8], &str)] = &[
 
 /// Decodes `bytes` into text, or recognizes them as binary or empty.
 pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    if let Some(decoded) = special(bytes) {
+        return decoded;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => finish(Cow::Borrowed(text), Encoding::Utf8),
+        Err(_) => not_utf8(bytes),
+    }
+}
+
+/// [`decode`] of bytes the caller gives away: text that is UTF-8 as it
+/// stands keeps their buffer (no copy of a large log).
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded<'static> {
+    if let Some(decoded) = special(&bytes) {
+        return decoded.into_owned();
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => finish(Cow::Owned(text), Encoding::Utf8),
+        Err(e) => not_utf8(e.as_bytes()).into_owned(),
+    }
+}
+
+impl Decoded<'_> {
+    /// The same, owning its text.
+    pub fn into_owned(self) -> Decoded<'static> {
+        Decoded { text: Cow::Owned(self.text.into_owned()), encoding: self.encoding, binary_kind: self.binary_kind }
+    }
+}
+
+/// Empty input, a byte-order mark, a binary file, UTF-16 without a mark:
+/// every case but plain UTF-8 and what is tried when that fails.
+fn special(bytes: &[u8]) -> Option<Decoded<'_>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Decoded { text: Cow::Borrowed(""), encoding: Encoding::Empty, binary_kind: None };
+        return Some(Decoded { text: Cow::Borrowed(""), encoding: Encoding::Empty, binary_kind: None });
     }
     if let Some(bom_decoded) = decode_with_bom(bytes) {
-        return bom_decoded;
+        return Some(bom_decoded);
     }
     for (magic, kind) in MAGIC {
         // "BM" and "MZ" are too short to trust alone: a text log can start
         // with them. Require a non-text byte soon after for those.
         let short = magic.len() <= 2;
         if bytes.starts_with(magic) && (!short || looks_binary(&bytes[..bytes.len().min(512)])) {
-            return binary(Some(kind));
+            return Some(binary(Some(kind)));
         }
     }
     if let Some(enc) = utf16_without_bom(bytes) {
-        return finish(Cow::Owned(utf16(bytes, enc == Encoding::Utf16Le)), enc);
+        return Some(finish(Cow::Owned(utf16(bytes, enc == Encoding::Utf16Le)), enc));
     }
     if looks_binary(bytes) {
-        return binary(None);
+        return Some(binary(None));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => finish(Cow::Borrowed(text), Encoding::Utf8),
-        Err(_) => {
-            let (sjis, sjis_errors) = shift_jis(bytes);
-            let sjis = Cow::Owned(sjis);
-            if !sjis_errors {
-                return finish(sjis, Encoding::ShiftJis);
-            }
-            // Mostly UTF-8 with some damage (trailing garbage, a cut
-            // multibyte character): keep the text, mark the damage.
-            let utf8 = String::from_utf8_lossy(bytes);
-            let sjis_bad = sjis.matches('\u{FFFD}').count();
-            let utf8_bad = utf8.matches('\u{FFFD}').count();
-            if sjis_bad < utf8_bad {
-                finish(sjis, Encoding::ShiftJis)
-            } else {
-                finish(utf8, Encoding::Utf8)
-            }
-        }
+    None
+}
+
+/// Bytes that are not UTF-8: Shift_JIS, or damaged UTF-8.
+fn not_utf8(bytes: &[u8]) -> Decoded<'_> {
+    let (sjis, sjis_errors) = shift_jis(bytes);
+    let sjis = Cow::Owned(sjis);
+    if !sjis_errors {
+        return finish(sjis, Encoding::ShiftJis);
+    }
+    // Mostly UTF-8 with some damage (trailing garbage, a cut
+    // multibyte character): keep the text, mark the damage.
+    let utf8 = String::from_utf8_lossy(bytes);
+    let sjis_bad = sjis.matches('\u{FFFD}').count();
+    let utf8_bad = utf8.matches('\u{FFFD}').count();
+    if sjis_bad < utf8_bad {
+        finish(sjis, Encoding::ShiftJis)
+    } else {
+        finish(utf8, Encoding::Utf8)
     }
 }
 

@@ -64,7 +64,10 @@ struct Log<'a> {
 }
 
 fn prepare<'a>(bytes: &'a [u8], source: Option<&str>) -> Prepared<'a> {
-    let decoded = decode::decode(bytes);
+    prepare_decoded(decode::decode(bytes), source)
+}
+
+fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Prepared<'a> {
     match decoded.encoding {
         Encoding::Empty => return Prepared::Done(not_a_log(source, decoded, NotALogCause::Empty, 0)),
         Encoding::Binary => {
@@ -222,7 +225,17 @@ impl Stepwise {
     /// Decodes `bytes` and reads the log's machine part; its blocks are
     /// read by [`Stepwise::step`].
     pub fn new(bytes: &[u8], source: Option<&str>) -> Stepwise {
-        let state = match prepare(bytes, source) {
+        Stepwise::start(prepare(bytes, source))
+    }
+
+    /// [`Stepwise::new`] of bytes the caller gives away: a log that is
+    /// UTF-8 as it stands is read in their buffer, not in a copy.
+    pub fn from_vec(bytes: Vec<u8>, source: Option<&str>) -> Stepwise {
+        Stepwise::start(prepare_decoded(decode::decode_owned(bytes), source))
+    }
+
+    fn start(prepared: Prepared<'_>) -> Stepwise {
+        let state = match prepared {
             Prepared::Done(analysis) => StepState::Done(Box::new(analysis.into_owned())),
             Prepared::Log(log) => {
                 let log = log.into_owned();

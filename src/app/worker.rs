@@ -148,8 +148,7 @@ impl Worker for AnalysisWorker {
             Next::WarmUp(_) => {}
             Next::Analyze => {
                 let bytes = std::mem::take(&mut self.bytes);
-                self.analyzing = Some(Stepwise::new(&bytes, self.name.as_deref()));
-                drop(bytes);
+                self.analyzing = Some(Stepwise::from_vec(bytes, self.name.as_deref()));
                 next_task(scope, Next::Step);
             }
             Next::Step => {
