@@ -15,8 +15,8 @@ use wasm_bindgen::JsValue;
 /// A task of an export runs for about this long (ms).
 const STEP_MS: f64 = 12.0;
 
-/// Reports with more checks than this are exported in steps, with a
-/// "preparing" status while they are.
+/// Exporting a report with more checks than this shows a "preparing"
+/// status (and the buttons wait); a smaller one is done at once.
 pub const IN_ONE_GO: usize = 2000;
 
 /// Makes `what` of `doc`'s report, masked when `mask`, and copies or saves
