@@ -48,8 +48,8 @@ pub enum Input {
     Bytes(ByteBuf),
     /// All bytes were sent: analyze them.
     End,
-    /// The page has taken the last piece of the result: send the next one.
-    /// One piece at a time lets the page draw between pieces.
+    /// The page has taken a piece of the result: send the next one. The
+    /// worker stays a piece or two ahead, and the page draws between pieces.
     More,
 }
 

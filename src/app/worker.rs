@@ -58,6 +58,10 @@ const STEP_BYTES: usize = 2 << 20;
 /// rounds make the functions of a large analysis fast before it comes.
 const WARM_UP_ROUNDS: u8 = 24;
 
+/// How many pieces of the result the worker sends before the page has
+/// asked for more (the page asks for one more each time it has read one).
+const PIECES_AHEAD: usize = 2;
+
 /// How long the worker may take to start before the job fails.
 const START_TIMEOUT: Duration = Duration::from_secs(20);
 
@@ -167,7 +171,11 @@ impl Worker for AnalysisWorker {
             Next::Send => {
                 if let Some(analysis) = self.result.take() {
                     self.sending = Some(parcels(analysis));
-                    self.send_next(scope, client);
+                    // One piece ahead of the page: the next one is made
+                    // while the page reads the last.
+                    for _ in 0..PIECES_AHEAD {
+                        self.send_next(scope, client);
+                    }
                 }
             }
         }
