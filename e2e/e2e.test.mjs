@@ -865,6 +865,19 @@ test('hostile input: UTF-16 (both byte orders), Shift_JIS and mixed encodings gi
     assert.equal((await page.textContent('.file-facts')).includes(c.encoding), true, `${c.file}: encoding ${c.encoding}`);
     assert.match(await page.textContent('.banner-facts'), /rhel/, `${c.file}: host name decoded`);
   }
+  // The same over 1 MB, read by the worker (which keeps UTF-8 as text as it comes, and other
+  // encodings as bytes): the byte-order mark once at the start, the rest repeated.
+  const bom = { 'utf16le-bom.log': [0xff, 0xfe], 'utf16be-bom.log': [0xfe, 0xff] };
+  await putParts(page, Object.fromEntries(cases.flatMap((c) => [[c.file, c.bytes.subarray(bom[c.file] ? 2 : 0)], [`${c.file}-bom`, Buffer.from(bom[c.file] ?? [])]])));
+  for (const c of cases) {
+    const body = c.bytes.length - (bom[c.file] ? 2 : 0);
+    const times = Math.ceil((1.5 * MB) / body);
+    await dropBuilt(page, { name: `big-${c.file}`, parts: [[`${c.file}-bom`, 1], [c.file, times]] });
+    n += 1;
+    await waitReport(page, n);
+    assertRepeated(await downloadJson(page), expectOf(name), times, `big-${c.file}`);
+    assert.equal((await page.textContent('.file-facts')).includes(c.encoding), true, `big-${c.file}: encoding ${c.encoding}`);
+  }
   await assertQuiet(app);
   await app.close();
 });

@@ -141,6 +141,99 @@ impl Iterator for Parcels {
     }
 }
 
+/// An input as its pieces come to the worker. While every byte so far is
+/// UTF-8 it is kept as text, each piece checked as it comes (the worker
+/// waits for the next piece anyway), so the analysis need not check the
+/// whole text again; otherwise as bytes.
+#[derive(Debug)]
+pub enum Incoming {
+    /// UTF-8 so far; `carry` holds the first bytes of a character cut
+    /// between two pieces.
+    Text {
+        text: String,
+        carry: Vec<u8>,
+    },
+    Bytes(Vec<u8>),
+}
+
+/// A whole input: text if all of it is UTF-8, else its bytes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Received {
+    Text(String),
+    Bytes(Vec<u8>),
+}
+
+impl Incoming {
+    /// Room for an input of `size` bytes.
+    pub fn with_capacity(size: usize) -> Incoming {
+        let mut text = String::new();
+        let _ = text.try_reserve_exact(size);
+        Incoming::Text { text, carry: Vec::new() }
+    }
+
+    /// Adds the next piece.
+    pub fn push(&mut self, piece: &[u8]) {
+        match self {
+            Incoming::Bytes(bytes) => bytes.extend_from_slice(piece),
+            Incoming::Text { text, carry } => {
+                let joined;
+                let bytes: &[u8] = if carry.is_empty() {
+                    piece
+                } else {
+                    joined = [carry.as_slice(), piece].concat();
+                    &joined
+                };
+                let cut = whole_chars(bytes);
+                match std::str::from_utf8(&bytes[..cut]) {
+                    Ok(s) => {
+                        text.push_str(s);
+                        *carry = bytes[cut..].to_vec();
+                    }
+                    Err(_) => {
+                        let mut all = std::mem::take(text).into_bytes();
+                        all.extend_from_slice(bytes);
+                        *self = Incoming::Bytes(all);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The whole input.
+    pub fn finish(self) -> Received {
+        match self {
+            Incoming::Text { text, carry } if carry.is_empty() => Received::Text(text),
+            Incoming::Text { text, carry } => {
+                // It ends inside a character: not UTF-8.
+                let mut all = text.into_bytes();
+                all.extend_from_slice(&carry);
+                Received::Bytes(all)
+            }
+            Incoming::Bytes(bytes) => Received::Bytes(bytes),
+        }
+    }
+}
+
+/// How many bytes of `bytes` come before a character cut at its end (all
+/// of them when none is): the cut one is checked with the next piece.
+fn whole_chars(bytes: &[u8]) -> usize {
+    let n = bytes.len();
+    for back in 1..=n.min(3) {
+        let b = bytes[n - back];
+        if b & 0xc0 != 0x80 {
+            // The last character starts here; its first byte gives its length.
+            let len = match b {
+                0xc0..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf7 => 4,
+                _ => 1,
+            };
+            return if len > back { n - back } else { n };
+        }
+    }
+    n
+}
+
 /// What taking one message gave.
 #[derive(Debug, PartialEq)]
 pub enum Step {
@@ -238,6 +331,39 @@ mod tests {
             }
             other => panic!("not complete: {other:?}"),
         }
+    }
+
+    /// `input` cut at `cuts` and pushed piece by piece.
+    fn incoming(input: &[u8], cuts: &[usize]) -> Received {
+        let mut incoming = Incoming::with_capacity(input.len());
+        let mut at = 0;
+        for &cut in cuts.iter().chain([&input.len()]) {
+            let cut = cut.clamp(at, input.len());
+            incoming.push(&input[at..cut]);
+            at = cut;
+        }
+        incoming.finish()
+    }
+
+    #[test]
+    fn an_input_cut_anywhere_comes_whole() {
+        let japanese = "## 実行しているマシンのホスト名はol88-erp01です。\n😀 é\n".as_bytes();
+        for cut in 0..=japanese.len() {
+            for second in cut..=japanese.len() {
+                let got = incoming(japanese, &[cut, second]);
+                assert_eq!(got, Received::Text(String::from_utf8(japanese.to_vec()).unwrap()), "cuts {cut}, {second}");
+            }
+        }
+        let mut broken = japanese.to_vec();
+        broken.insert(7, 0xff);
+        for cut in 0..=broken.len() {
+            assert_eq!(incoming(&broken, &[cut]), Received::Bytes(broken.clone()), "cut {cut}");
+        }
+        // Cut inside its last character: not UTF-8.
+        let short = &japanese[..japanese.len() - 2];
+        assert!(std::str::from_utf8(short).is_err());
+        assert_eq!(incoming(short, &[5]), Received::Bytes(short.to_vec()));
+        assert_eq!(incoming(b"", &[]), Received::Text(String::new()));
     }
 
     #[test]

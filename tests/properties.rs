@@ -47,6 +47,36 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
+    fn an_input_in_pieces_is_the_input(text in "\\PC{0,100}", noise in prop::collection::vec(any::<u8>(), 0..4), at in any::<prop::sample::Index>(), cuts in prop::collection::vec(0usize..500, 0..6)) {
+        use nwcheck::transfer::{Incoming, Received};
+        // Text, sometimes with bytes that are not UTF-8 put in.
+        let mut input = text.into_bytes();
+        let k = at.index(input.len() + 1);
+        input.splice(k..k, noise);
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        let mut incoming = Incoming::with_capacity(input.len());
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([input.len()]) {
+            let cut = cut.clamp(from, input.len());
+            incoming.push(&input[from..cut]);
+            from = cut;
+        }
+        let expected = match String::from_utf8(input.clone()) {
+            Ok(s) => Received::Text(s),
+            Err(_) => Received::Bytes(input.clone()),
+        };
+        prop_assert_eq!(incoming.finish(), expected);
+        if let Ok(s) = String::from_utf8(input.clone()) {
+            use nwcheck::analyzer::decode::{decode, decode_text};
+            prop_assert_eq!(decode_text(s.clone()), decode(&input));
+            let mut steps = nwcheck::analyzer::Stepwise::from_text(s, Some("x.log"));
+            while !steps.step(64) {}
+            prop_assert_eq!(steps.finish(), nwcheck::analyze(&input, Some("x.log")).into_owned());
+        }
+    }
+
+    #[test]
     fn decoding_bytes_given_away_is_decoding_them(bytes in prop::collection::vec(any::<u8>(), 0..2048), text in "\\PC{0,200}") {
         use nwcheck::analyzer::decode::{decode, decode_owned};
         prop_assert_eq!(decode_owned(bytes.clone()), decode(&bytes));

@@ -4,12 +4,13 @@
 //! Each check panics with a message naming the broken rule, so a fuzzer
 //! reports it as a crash.
 
-use nwcheck::analyzer::decode::{decode, decode_owned};
+use nwcheck::analyzer::decode::{decode, decode_owned, decode_text};
 use nwcheck::analyzer::segment::{split_lines, LineIndex};
 use nwcheck::analyzer::{Encoding, Report, Stepwise};
 use nwcheck::explain::{summary, Lang, Style};
 use nwcheck::export::Steps;
 use nwcheck::mask::mask_report;
+use nwcheck::transfer::{Incoming, Received};
 
 /// Analyzes `bytes` and checks the report: line ranges inside the text,
 /// indexes inside the checks, JSON that reads back to the same report,
@@ -103,4 +104,21 @@ pub fn check_decode(bytes: &[u8]) {
     }
     assert_eq!(decode(bytes), d, "decoding is repeatable");
     assert_eq!(decode_owned(bytes.to_vec()), d, "decoding bytes given away is decoding them");
+    // As the page's worker gets them: in pieces (cut where the input says),
+    // checked as UTF-8 as they come.
+    let mut incoming = Incoming::with_capacity(bytes.len());
+    let step = 1 + usize::from(bytes.last().copied().unwrap_or(0)) % 7;
+    for piece in bytes.chunks(step) {
+        incoming.push(piece);
+    }
+    match incoming.finish() {
+        Received::Text(text) => {
+            assert_eq!(text.as_bytes(), bytes, "text in pieces is the input");
+            assert_eq!(decode_text(text), d, "decoding checked text is decoding it");
+        }
+        Received::Bytes(all) => {
+            assert_eq!(all, bytes, "bytes in pieces are the input");
+            assert!(std::str::from_utf8(bytes).is_err(), "only input that is not UTF-8 stays bytes");
+        }
+    }
 }

@@ -71,6 +71,14 @@ pub fn decode_owned(bytes: Vec<u8>) -> Decoded<'static> {
     }
 }
 
+/// [`decode`] of text already known to be UTF-8 (checked as it came).
+pub fn decode_text(text: String) -> Decoded<'static> {
+    if let Some(decoded) = special(text.as_bytes()) {
+        return decoded.into_owned();
+    }
+    finish(Cow::Owned(text), Encoding::Utf8)
+}
+
 impl Decoded<'_> {
     /// The same, owning its text.
     pub fn into_owned(self) -> Decoded<'static> {

@@ -234,6 +234,11 @@ impl Stepwise {
         Stepwise::start(prepare_decoded(decode::decode_owned(bytes), source))
     }
 
+    /// [`Stepwise::new`] of an input already known to be UTF-8 text.
+    pub fn from_text(text: String, source: Option<&str>) -> Stepwise {
+        Stepwise::start(prepare_decoded(decode::decode_text(text), source))
+    }
+
     fn start(prepared: Prepared<'_>) -> Stepwise {
         let state = match prepared {
             Prepared::Done(analysis) => StepState::Done(Box::new(analysis.into_owned())),

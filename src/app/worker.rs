@@ -22,7 +22,9 @@
 
 use crate::analyzer::segment::LineIndex;
 use crate::analyzer::Stepwise;
-use crate::transfer::{from_bytes, parcels, to_bytes, Assembly, Input, Output, Parcels, Step, INPUT_PIECE};
+use crate::transfer::{
+    from_bytes, parcels, to_bytes, Assembly, Incoming, Input, Output, Parcels, Received, Step, INPUT_PIECE,
+};
 use crate::Analysis;
 use gloo_worker::{Codec, HandlerId, Spawnable, Worker, WorkerBridge, WorkerScope};
 use serde_bytes::ByteBuf;
@@ -95,7 +97,10 @@ impl Codec for Postcard {
 pub struct AnalysisWorker {
     /// The input's file name; none for pasted text.
     name: Option<String>,
-    bytes: Vec<u8>,
+    /// The input so far (checked as UTF-8 as it comes).
+    input: Incoming,
+    /// Its size in bytes.
+    size: usize,
     /// The page that sent the input, while it is still connected.
     client: Option<HandlerId>,
     /// The analysis being made, one step at a time.
@@ -130,7 +135,15 @@ impl Worker for AnalysisWorker {
         // Warming up first costs a job that comes at once little: the
         // functions the sample runs need not be compiled again for it.
         later(scope, Next::WarmUp(WARM_UP_ROUNDS), Duration::ZERO);
-        AnalysisWorker { name: None, bytes: Vec::new(), client: None, analyzing: None, result: None, sending: None }
+        AnalysisWorker {
+            name: None,
+            input: Incoming::with_capacity(0),
+            size: 0,
+            client: None,
+            analyzing: None,
+            result: None,
+            sending: None,
+        }
     }
 
     fn update(&mut self, scope: &WorkerScope<Self>, next: Next) {
@@ -151,8 +164,12 @@ impl Worker for AnalysisWorker {
         match next {
             Next::WarmUp(_) => {}
             Next::Analyze => {
-                let bytes = std::mem::take(&mut self.bytes);
-                self.analyzing = Some(Stepwise::from_vec(bytes, self.name.as_deref()));
+                let input = std::mem::replace(&mut self.input, Incoming::with_capacity(0));
+                let name = self.name.as_deref();
+                self.analyzing = Some(match input.finish() {
+                    Received::Text(text) => Stepwise::from_text(text, name),
+                    Received::Bytes(bytes) => Stepwise::from_vec(bytes, name),
+                });
                 next_task(scope, Next::Step);
             }
             Next::Step => {
@@ -185,19 +202,15 @@ impl Worker for AnalysisWorker {
         match input {
             Input::Start { name, size } => {
                 self.name = name;
-                self.bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+                let size = usize::try_from(size).unwrap_or(0);
+                self.input = Incoming::with_capacity(size);
+                self.size = size;
                 self.client = Some(id);
                 scope.respond(id, Output::Ready);
             }
-            Input::Bytes(piece) => {
-                if self.bytes.is_empty() {
-                    self.bytes = piece.into_vec();
-                } else {
-                    self.bytes.extend_from_slice(&piece);
-                }
-            }
+            Input::Bytes(piece) => self.input.push(&piece),
             Input::End => {
-                scope.respond(id, Output::Analyzing { done: 0, total: self.bytes.len() as u64 });
+                scope.respond(id, Output::Analyzing { done: 0, total: self.size as u64 });
                 next_task(scope, Next::Analyze);
             }
             Input::More => {
@@ -211,7 +224,7 @@ impl Worker for AnalysisWorker {
     fn disconnected(&mut self, _scope: &WorkerScope<Self>, id: HandlerId) {
         if self.client == Some(id) {
             self.client = None;
-            self.bytes = Vec::new();
+            self.input = Incoming::with_capacity(0);
             self.analyzing = None;
             self.result = None;
             self.sending = None;
