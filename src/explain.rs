@@ -699,21 +699,36 @@ impl Destination {
 
 /// The destinations of a service, in the order the log first tests them.
 pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
-    let mut out: Vec<Destination> = Vec::new();
-    let mut index: crate::analyzer::fasthash::FastMap<&str, usize> = Default::default();
-    // A destination's checks usually come one after another (DNS, TCP,
-    // HTTPS): the last one found is tried before the table.
-    let mut last: Option<(&str, usize)> = None;
-    for (i, c) in report.checks_of(service) {
-        let known = match last {
+    let at = Service::ALL.iter().position(|&s| s == service).unwrap_or(0);
+    destinations_of_all(report).swap_remove(at)
+}
+
+/// The destinations of every service ([`Service::ALL`] order), in one pass
+/// over the checks (a large report's checks are read once, not once per
+/// service).
+pub fn destinations_of_all(report: &Report) -> Vec<Vec<Destination>> {
+    /// A service's destinations being gathered.
+    #[derive(Default)]
+    struct Gathering<'r> {
+        out: Vec<Destination>,
+        index: crate::analyzer::fasthash::FastMap<&'r str, usize>,
+        /// A destination's checks usually come one after another (DNS,
+        /// TCP, HTTPS): the last one found is tried before the table.
+        last: Option<(&'r str, usize)>,
+    }
+    let mut all: Vec<Gathering> = Service::ALL.iter().map(|_| Gathering::default()).collect();
+    for (i, c) in report.checks.iter().enumerate() {
+        let slot = Service::ALL.iter().position(|&s| s == c.service).unwrap_or(0);
+        let g = &mut all[slot];
+        let known = match g.last {
             Some((name, at)) if name == &*c.fqdn => Some(at),
-            _ => index.get(&*c.fqdn).copied(),
+            _ => g.index.get(&*c.fqdn).copied(),
         };
         let at = match known {
             Some(at) => at,
             None => {
-                index.insert(&c.fqdn, out.len());
-                out.push(Destination {
+                g.index.insert(&c.fqdn, g.out.len());
+                g.out.push(Destination {
                     fqdn: c.fqdn.clone(),
                     region: c.region.clone(),
                     dns: Vec::new(),
@@ -721,11 +736,11 @@ pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
                     https: Vec::new(),
                     other: Vec::new(),
                 });
-                out.len() - 1
+                g.out.len() - 1
             }
         };
-        last = Some((&c.fqdn, at));
-        let d = &mut out[at];
+        g.last = Some((&c.fqdn, at));
+        let d = &mut g.out[at];
         match c.kind {
             CheckKind::Dns => d.dns.push(i),
             CheckKind::Tcp => d.tcp.push(i),
@@ -733,7 +748,7 @@ pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
             CheckKind::Other => d.other.push(i),
         }
     }
-    out
+    all.into_iter().map(|g| g.out).collect()
 }
 
 /// One check in a few words: `✘ 3260 timed out`, `✔ 404`.
@@ -834,6 +849,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         );
     }
 
+    let mut by_service = destinations_of_all(report);
     for summary in &report.services {
         if summary.status == ServiceStatus::NotChecked {
             continue;
@@ -847,7 +863,8 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         } else {
             let _ = writeln!(s, "\n[{label}] {state}");
         }
-        for d in destinations(report, summary.service) {
+        let at = Service::ALL.iter().position(|&s| s == summary.service).unwrap_or(0);
+        for d in std::mem::take(&mut by_service[at]) {
             let region = d.region.as_deref().map(region_label);
             let dns = cells(report, &d.dns, lang, style);
             let tcp = cells(report, &d.tcp, lang, style);

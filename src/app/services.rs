@@ -8,9 +8,10 @@ use super::text::{check_button_label, show_more_rows, t, Key};
 use super::{service_mark, status_class};
 use crate::analyzer::model::{Check, CheckKind, Service, ServiceStatus, Status};
 use crate::explain::{
-    check_cell, destinations, finding, kind_label, region_label, service_label, service_status_label, status_label,
-    status_mark, Destination, Lang,
+    check_cell, destinations_of_all, finding, kind_label, region_label, service_label, service_status_label,
+    status_label, status_mark, Destination, Lang,
 };
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// More checks of one kind for one destination than this are summed up
@@ -34,6 +35,8 @@ pub struct ServiceCardsProps {
 #[component(ServiceCards)]
 pub fn service_cards(props: &ServiceCardsProps) -> Html {
     let lang = props.lang;
+    // Every card's data in one pass over the checks and one over the findings.
+    let cards = use_memo(props.report.clone(), |report| card_data(report));
     let onfailures = props
         .onfailures_only
         .reform(|e: Event| e.target_dyn_into::<web_sys::HtmlInputElement>().map(|i| i.checked()).unwrap_or(false));
@@ -52,6 +55,7 @@ pub fn service_cards(props: &ServiceCardsProps) -> Html {
                         key={s.service.id()}
                         {lang}
                         report={props.report.clone()}
+                        data={cards.iter().find(|(service, _)| *service == s.service).map(|(_, d)| d.clone()).unwrap_or_default()}
                         service={s.service}
                         status={s.status}
                         failures_only={props.failures_only}
@@ -67,6 +71,8 @@ pub fn service_cards(props: &ServiceCardsProps) -> Html {
 pub struct ServiceCardProps {
     pub lang: Lang,
     pub report: SharedReport,
+    /// The card's destinations and findings, worked out from `report`.
+    data: Card,
     pub service: Service,
     pub status: ServiceStatus,
     pub failures_only: bool,
@@ -75,10 +81,44 @@ pub struct ServiceCardProps {
 
 /// The destinations of one service and the findings about it, worked out
 /// once per report.
+#[derive(Default)]
 struct CardData {
     destinations: Vec<Destination>,
     /// Index and id of every finding that concerns one of the service's checks.
     related: Vec<(usize, crate::analyzer::model::FindingId)>,
+}
+
+/// A card's data, compared by pointer (it is made once per report).
+#[derive(Clone, Default)]
+struct Card(Rc<CardData>);
+
+impl PartialEq for Card {
+    fn eq(&self, other: &Card) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The data of every service's card.
+fn card_data(report: &crate::analyzer::model::Report) -> Vec<(Service, Card)> {
+    let mut cards: Vec<CardData> = destinations_of_all(report)
+        .into_iter()
+        .map(|destinations| CardData { destinations, related: Vec::new() })
+        .collect();
+    for (i, f) in report.findings.iter().enumerate() {
+        // The services of the finding's checks, each once.
+        let mut seen = [false; Service::ALL.len()];
+        for c in f.checks.iter().filter_map(|&k| report.checks.get(k)) {
+            if let Some(at) = Service::ALL.iter().position(|&s| s == c.service) {
+                seen[at] = true;
+            }
+        }
+        for (at, _) in seen.iter().enumerate().filter(|(_, &s)| s) {
+            if let Some(card) = cards.get_mut(at) {
+                card.related.push((i, f.id));
+            }
+        }
+    }
+    Service::ALL.iter().copied().zip(cards.into_iter().map(|c| Card(Rc::new(c)))).collect()
 }
 
 #[component(ServiceCard)]
@@ -86,16 +126,7 @@ pub fn service_card(props: &ServiceCardProps) -> Html {
     let lang = props.lang;
     let service = props.service;
     let status = props.status;
-    let data = use_memo((props.report.clone(), service), |(report, service)| CardData {
-        destinations: destinations(report, *service),
-        related: report
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.checks.iter().any(|&i| report.checks.get(i).is_some_and(|c| c.service == *service)))
-            .map(|(i, f)| (i, f.id))
-            .collect(),
-    });
+    let data = &props.data.0;
     let limit = use_state_eq(|| ROWS_STEP);
     let report = &props.report;
     let (mark, class) = service_mark(status);
