@@ -284,13 +284,30 @@ test('"failures only" hides destinations whose checks all passed', async () => {
   await app.close();
 });
 
+/** The sample with a proxy password in its proxy URL: its bytes and that password. */
+function proxyLog() {
+  const name = 'proxy-credentials-in-url.log';
+  const raw = fs.readFileSync(path.join(DATA, name));
+  const password = raw.toString('utf8').match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
+  return { name, raw, password };
+}
+
+/** A page allowed to use the clipboard, showing the proxy sample repeated to `mb` MB (read by the worker). */
+async function openBigProxyLog(file, mb) {
+  const app = await openApp(browser, server);
+  await app.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const { name, raw, password } = proxyLog();
+  await putParts(app.page, { log: raw });
+  const { size } = await dropBuilt(app.page, { name: file, parts: [['log', 1]], bytes: mb * MB });
+  await waitReport(app.page, 1);
+  return { app, page: app.page, name, raw, password, times: size / raw.length };
+}
+
 test('proxy passwords never reach the DOM, the copied summary or the JSON', async () => {
   const app = await openApp(browser, server);
   const { page, context } = app;
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-  const name = 'proxy-credentials-in-url.log';
-  const raw = fs.readFileSync(path.join(DATA, name), 'utf8');
-  const password = raw.match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
+  const { name, password } = proxyLog();
   await dropFiles(page, [logFile(name)]);
   await waitReport(page, 1);
   const { download, json } = await assertPasswordNowhere(page, password);
@@ -534,16 +551,7 @@ test('a file over 1 MB is read and analyzed in a worker, with progress, and give
 });
 
 test('a large report opens its raw log at the evidence and is exported in steps: "preparing" shows, and the files are the report', async () => {
-  const app = await openApp(browser, server);
-  const { page, context } = app;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-  const name = 'proxy-credentials-in-url.log';
-  const raw = fs.readFileSync(path.join(DATA, name));
-  const password = raw.toString('utf8').match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
-  await putParts(page, { log: raw });
-  const { size } = await dropBuilt(page, { name: 'big-export.log', parts: [['log', 1]], bytes: 8 * MB });
-  await waitReport(page, 1);
-  const times = size / raw.length;
+  const { app, page, name, raw, password, times } = await openBigProxyLog('big-export.log', 8);
   // The raw log opens at the last check: its rows are the log's lines around it (the log came
   // from the worker in pieces, and the page found its lines as they came).
   await page.locator('button.check').last().click();
@@ -945,17 +953,9 @@ test('hostile input: HTML and script in every field are shown as text, never run
 });
 
 test('proxy passwords never reach the DOM, the copied summary or the JSON of a worker-read file', async () => {
-  const app = await openApp(browser, server);
-  const { page, context } = app;
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-  const name = 'proxy-credentials-in-url.log';
-  const raw = fs.readFileSync(path.join(DATA, name));
-  const password = raw.toString('utf8').match(/https?:\/\/[^:\s]+:([^@\s]+)@/)[1];
-  await putParts(page, { log: raw });
-  const { size } = await dropBuilt(page, { name: 'big-proxy.log', parts: [['log', 1]], bytes: 2 * MB });
-  await waitReport(page, 1);
+  const { app, page, name, password, times } = await openBigProxyLog('big-proxy.log', 2);
   const { json } = await assertPasswordNowhere(page, password);
-  assertRepeated(JSON.parse(json), expectOf(name), size / raw.length, name);
+  assertRepeated(JSON.parse(json), expectOf(name), times, name);
   await assertQuiet(app);
   await app.close();
 });

@@ -697,15 +697,10 @@ impl Destination {
     }
 }
 
-/// The destinations of a service, in the order the log first tests them.
-pub fn destinations(report: &Report, service: Service) -> Vec<Destination> {
-    let at = Service::ALL.iter().position(|&s| s == service).unwrap_or(0);
-    destinations_of_all(report).swap_remove(at)
-}
-
-/// The destinations of every service ([`Service::ALL`] order), in one pass
-/// over the checks (a large report's checks are read once, not once per
-/// service).
+/// The destinations of every service ([`Service::ALL`] order; see
+/// [`Service::index`]), each in the order the log first tests them. One
+/// pass over the checks: a large report's checks are read once, not once
+/// per service.
 pub fn destinations_of_all(report: &Report) -> Vec<Vec<Destination>> {
     /// A service's destinations being gathered.
     #[derive(Default)]
@@ -718,8 +713,7 @@ pub fn destinations_of_all(report: &Report) -> Vec<Vec<Destination>> {
     }
     let mut all: Vec<Gathering> = Service::ALL.iter().map(|_| Gathering::default()).collect();
     for (i, c) in report.checks.iter().enumerate() {
-        let slot = Service::ALL.iter().position(|&s| s == c.service).unwrap_or(0);
-        let g = &mut all[slot];
+        let g = &mut all[c.service.index()];
         let known = match g.last {
             Some((name, at)) if name == &*c.fqdn => Some(at),
             _ => g.index.get(&*c.fqdn).copied(),
@@ -863,8 +857,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         } else {
             let _ = writeln!(s, "\n[{label}] {state}");
         }
-        let at = Service::ALL.iter().position(|&s| s == summary.service).unwrap_or(0);
-        for d in std::mem::take(&mut by_service[at]) {
+        for d in std::mem::take(&mut by_service[summary.service.index()]) {
             let region = d.region.as_deref().map(region_label);
             let dns = cells(report, &d.dns, lang, style);
             let tcp = cells(report, &d.tcp, lang, style);

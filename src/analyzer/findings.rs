@@ -189,8 +189,7 @@ pub fn services(checks: &[Check], proxy: &Proxy) -> Vec<ServiceSummary> {
     // Per service (in `Service::ALL` order): checked, problems, unsure.
     let mut state = [(false, false, false); Service::ALL.len()];
     for c in checks {
-        let Some(k) = Service::ALL.iter().position(|&s| s == c.service) else { continue };
-        let (checked, problems, unsure) = &mut state[k];
+        let (checked, problems, unsure) = &mut state[c.service.index()];
         *checked = true;
         match c.status {
             Status::Ok => {}

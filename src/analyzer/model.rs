@@ -122,6 +122,11 @@ impl Service {
         Service::Other,
     ];
 
+    /// Where this service is in [`Service::ALL`] (for tables kept per service).
+    pub fn index(self) -> usize {
+        Service::ALL.iter().position(|&s| s == self).unwrap_or(0)
+    }
+
     /// The schema's string for this service.
     pub fn id(self) -> &'static str {
         match self {

@@ -41,13 +41,12 @@ pub async fn export(doc: &Doc, what: Export, lang: Lang, mask: bool) -> Option<H
             // keeps it; the file is then made of these without copying
             // them again), and its text is dropped here.
             let parts = js_sys::Array::new();
-            let keep = |pieces: Vec<String>, parts: &js_sys::Array| {
-                if let Ok(blob) = browser::blob(pieces.iter().map(String::as_str)) {
+            run(&mut steps, |steps| {
+                if let Ok(blob) = browser::blob(steps.take_json().iter().map(String::as_str)) {
                     parts.push(&blob);
                 }
-            };
-            run(&mut steps, |steps| keep(steps.take_json(), &parts)).await;
-            keep(steps.take_json(), &parts);
+            })
+            .await;
             let (before, after) = steps.finish_json();
             parts.unshift(&JsValue::from_str(&before));
             parts.push(&JsValue::from_str(&after));

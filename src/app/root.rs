@@ -112,11 +112,7 @@ pub fn app(props: &AppProps) -> Html {
                     dispatch.dispatch(Action::TooLarge { name, bytes });
                     continue;
                 }
-                let read = {
-                    let mut n = next_read.borrow_mut();
-                    *n += 1;
-                    *n
-                };
+                let read = next_id(&next_read);
                 if bytes > WORKER_MIN_BYTES && worker::available() {
                     dispatch.dispatch(Action::Reading { read, name: name.clone(), bytes, worker: true });
                     start_job(&dispatch, &pending, &spare, read, file.into(), Some(name.to_string()));
@@ -144,11 +140,7 @@ pub fn app(props: &AppProps) -> Html {
             if text.len() as f64 > WORKER_MIN_BYTES && worker::available() {
                 if let Ok(blob) = browser::text_blob(&text, "text/plain") {
                     drop(text);
-                    let read = {
-                        let mut n = next_read.borrow_mut();
-                        *n += 1;
-                        *n
-                    };
+                    let read = next_id(&next_read);
                     dispatch.dispatch(Action::ReadingPasted { read, bytes: blob.size() });
                     start_job(&dispatch, &pending, &spare, read, blob, None);
                     return;
@@ -338,6 +330,13 @@ fn report_body(
             <HandOffBar {lang} mask={state.mask} status={state.hand_off.clone()} {onexport} {onmask} {onprint} />
         </>
     }
+}
+
+/// The next read id from `counter`.
+fn next_id(counter: &RefCell<u32>) -> u32 {
+    let mut n = counter.borrow_mut();
+    *n += 1;
+    *n
 }
 
 /// Starts a worker job for `blob` (in the spare worker when there is one):

@@ -55,7 +55,7 @@ pub fn service_cards(props: &ServiceCardsProps) -> Html {
                         key={s.service.id()}
                         {lang}
                         report={props.report.clone()}
-                        data={cards.iter().find(|(service, _)| *service == s.service).map(|(_, d)| d.clone()).unwrap_or_default()}
+                        data={cards.get(s.service.index()).cloned().unwrap_or_default()}
                         service={s.service}
                         status={s.status}
                         failures_only={props.failures_only}
@@ -98,8 +98,8 @@ impl PartialEq for Card {
     }
 }
 
-/// The data of every service's card.
-fn card_data(report: &crate::analyzer::model::Report) -> Vec<(Service, Card)> {
+/// The data of every service's card (by [`Service::index`]).
+fn card_data(report: &crate::analyzer::model::Report) -> Vec<Card> {
     let mut cards: Vec<CardData> = destinations_of_all(report)
         .into_iter()
         .map(|destinations| CardData { destinations, related: Vec::new() })
@@ -108,9 +108,7 @@ fn card_data(report: &crate::analyzer::model::Report) -> Vec<(Service, Card)> {
         // The services of the finding's checks, each once.
         let mut seen = [false; Service::ALL.len()];
         for c in f.checks.iter().filter_map(|&k| report.checks.get(k)) {
-            if let Some(at) = Service::ALL.iter().position(|&s| s == c.service) {
-                seen[at] = true;
-            }
+            seen[c.service.index()] = true;
         }
         for (at, _) in seen.iter().enumerate().filter(|(_, &s)| s) {
             if let Some(card) = cards.get_mut(at) {
@@ -118,7 +116,7 @@ fn card_data(report: &crate::analyzer::model::Report) -> Vec<(Service, Card)> {
             }
         }
     }
-    Service::ALL.iter().copied().zip(cards.into_iter().map(|c| Card(Rc::new(c)))).collect()
+    cards.into_iter().map(|c| Card(Rc::new(c))).collect()
 }
 
 #[component(ServiceCard)]

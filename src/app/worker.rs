@@ -113,6 +113,7 @@ pub struct AnalysisWorker {
 
 /// The worker's own steps, each run as a separate task so that a cancel
 /// sent meanwhile is seen first.
+#[derive(Debug, Clone, Copy)]
 pub enum Next {
     /// Analyze the built-in sample and encode the messages of its result
     /// once while no job has come: the browser compiles the wasm's
@@ -134,7 +135,7 @@ impl Worker for AnalysisWorker {
     fn create(scope: &WorkerScope<Self>) -> Self {
         // Warming up first costs a job that comes at once little: the
         // functions the sample runs need not be compiled again for it.
-        later(scope, Next::WarmUp(WARM_UP_ROUNDS), Duration::ZERO);
+        next_task(scope, Next::WarmUp(WARM_UP_ROUNDS));
         AnalysisWorker {
             name: None,
             input: Incoming::with_capacity(0),
@@ -252,29 +253,30 @@ impl AnalysisWorker {
 /// one per 4 ms by the browser.
 fn next_task(scope: &WorkerScope<AnalysisWorker>, next: Next) {
     let Ok(channel) = web_sys::MessageChannel::new() else {
-        later(scope, next, Duration::ZERO);
+        after_timer(scope, next);
         return;
     };
-    let scope = scope.clone();
     let receiver = channel.port1();
     let sender = channel.port2();
     // The closure holds the channel until its message has come.
+    let to = scope.clone();
     let run = Closure::once_into_js(move || {
         channel.port1().set_onmessage(None);
-        scope.send_message(next);
+        to.send_message(next);
     });
     receiver.set_onmessage(Some(run.unchecked_ref()));
     if sender.post_message(&JsValue::NULL).is_err() {
         receiver.set_onmessage(None);
+        after_timer(scope, next);
     }
 }
 
-/// Runs `next` in a later task (after `delay`), so messages that came in
-/// meanwhile (a cancel) are handled first.
-fn later(scope: &WorkerScope<AnalysisWorker>, next: Next, delay: Duration) {
+/// Runs `next` after a zero-delay timer: the slower way to the next task,
+/// where a `MessageChannel` cannot be used.
+fn after_timer(scope: &WorkerScope<AnalysisWorker>, next: Next) {
     let scope = scope.clone();
     yew::platform::spawn_local(async move {
-        yew::platform::time::sleep(delay).await;
+        yew::platform::time::sleep(Duration::ZERO).await;
         scope.send_message(next);
     });
 }
