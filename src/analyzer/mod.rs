@@ -304,7 +304,8 @@ fn looks_like_windows_log(text: &str) -> bool {
 /// reader for its tool, and whether curl went through a proxy tunnel.
 fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) -> (Check, bool) {
     use segment::Tool;
-    let (kind, verdict) = match block.command.tool {
+    let known = shared.command(block.command);
+    let (kind, verdict) = match known.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
         Tool::Curl => (CheckKind::Https, tools::curl::read(output)),
@@ -321,28 +322,28 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
             tools::Verdict::new(Status::Unknown, Reason::Unrecognized, None)
         }
     });
-    let (fqdn, known_service, region) = shared.name(&block.command.target);
-    let service = service_for(kind, &block, known_service);
+    let service = service_for(kind, known.port, block.section, known.service);
     let private_address = kind == CheckKind::Dns && verdict.addresses.iter().any(|a| is_private(a));
     let port = match kind {
-        CheckKind::Tcp | CheckKind::Https => block.command.port,
+        CheckKind::Tcp | CheckKind::Https => known.port,
         _ => None,
     };
+    let evidence = verdict.evidence.and_then(|i| output.get(i)).map(|l| evidence_text(l, kind));
     let check = Check {
-        region: region.map(Cow::Borrowed),
-        fqdn,
+        region: known.region.map(Cow::Borrowed),
+        fqdn: known.fqdn.clone(),
         service,
         kind,
         port,
         status: verdict.status,
         reason: verdict.reason,
         http_status: verdict.http_status,
-        addresses: verdict.addresses.iter().map(|a| Arc::from(*a)).collect(),
+        addresses: known.addresses(&verdict.addresses),
         private_address,
         lines: [block.start + 1, block.end + 1],
-        command: shared.string(block.command.text),
+        command: known.command.clone(),
         evidence_line: verdict.evidence.map(|i| i + 1),
-        evidence: verdict.evidence.and_then(|i| output.get(i)).map(|l| Arc::from(evidence_text(l, kind))),
+        evidence: evidence.map(|e| known.evidence(&e)),
         tool: verdict.tool,
     };
     (check, verdict.via_proxy)
@@ -350,32 +351,88 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
 
 /// Port 3260 is file recovery; so is everything in the file-recovery
 /// section. Otherwise the destination's name decides, then the section.
-fn service_for(kind: CheckKind, block: &segment::Block, known: Option<Service>) -> Service {
-    if kind == CheckKind::Tcp && block.command.port == Some(3260) || block.section == Some(Service::FileRecovery) {
+fn service_for(kind: CheckKind, port: Option<u16>, section: Option<Service>, known: Option<Service>) -> Service {
+    if kind == CheckKind::Tcp && port == Some(3260) || section == Some(Service::FileRecovery) {
         return Service::FileRecovery;
     }
-    known.or(block.section).unwrap_or(Service::Other)
+    known.or(section).unwrap_or(Service::Other)
 }
 
-/// What the checks of one log share: each distinct destination name and
-/// command stored once (a log repeats the same ones thousands of times),
-/// and the service and region of each destination name, looked up once.
-/// Evidence lines and addresses are not shared: most differ (addresses,
-/// ports), and looking them up costs more than it saves.
+/// What one distinct command line says, worked out the first time it is
+/// seen: a log repeats the same commands thousands of times.
+struct Known {
+    command: Arc<str>,
+    tool: segment::Tool,
+    port: Option<u16>,
+    fqdn: Arc<str>,
+    service: Option<Service>,
+    region: Option<&'static str>,
+    /// The evidence and addresses of this command's last check: a command
+    /// run again mostly prints the same, so they are shared when equal.
+    last_evidence: Option<Arc<str>>,
+    last_addresses: Vec<Arc<str>>,
+}
+
+impl Known {
+    /// `text` as evidence, shared with the last check's when equal.
+    fn evidence(&mut self, text: &str) -> Arc<str> {
+        match &self.last_evidence {
+            Some(last) if **last == *text => last.clone(),
+            _ => {
+                let new: Arc<str> = Arc::from(text);
+                self.last_evidence = Some(new.clone());
+                new
+            }
+        }
+    }
+
+    /// `addresses`, shared with the last check's when equal.
+    fn addresses(&mut self, addresses: &[&str]) -> Vec<Arc<str>> {
+        let same = self.last_addresses.len() == addresses.len()
+            && self.last_addresses.iter().zip(addresses).all(|(a, b)| **a == **b);
+        if !same {
+            self.last_addresses = addresses.iter().map(|a| Arc::from(*a)).collect();
+        }
+        self.last_addresses.clone()
+    }
+}
+
+/// What the checks of one log share: each distinct command and destination
+/// name stored once, with what the command says ([`Known`]), looked up
+/// once per block by the command's text.
 #[derive(Default)]
 struct Shared {
-    strings: fasthash::FastSet<Arc<str>>,
+    /// Index into `known` by command text.
+    commands: fasthash::FastMap<Arc<str>, usize>,
+    known: Vec<Known>,
+    /// Each destination name once, with its service and region.
     names: fasthash::FastMap<Arc<str>, (Option<Service>, Option<&'static str>)>,
 }
 
 impl Shared {
-    fn string(&mut self, s: &str) -> Arc<str> {
-        if let Some(known) = self.strings.get(s) {
-            return known.clone();
-        }
-        let new: Arc<str> = Arc::from(s);
-        self.strings.insert(new.clone());
-        new
+    /// What `text`, a block's command, says.
+    fn command(&mut self, text: &str) -> &mut Known {
+        let at = match self.commands.get(text) {
+            Some(&at) => at,
+            None => {
+                let parsed = segment::parse_command(text);
+                let (fqdn, service, region) = self.name(&parsed.target);
+                let command: Arc<str> = Arc::from(text);
+                self.known.push(Known {
+                    command: command.clone(),
+                    tool: parsed.tool,
+                    port: parsed.port,
+                    fqdn,
+                    service,
+                    region,
+                    last_evidence: None,
+                    last_addresses: Vec::new(),
+                });
+                self.commands.insert(command, self.known.len() - 1);
+                self.known.len() - 1
+            }
+        };
+        &mut self.known[at]
     }
 
     /// The destination name, its service and its region.
@@ -384,7 +441,7 @@ impl Shared {
             return (name.clone(), service, region);
         }
         let (service, region) = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
-        let name = self.string(fqdn);
+        let name: Arc<str> = Arc::from(fqdn);
         self.names.insert(name.clone(), (service, region));
         (name, service, region)
     }

@@ -124,7 +124,9 @@ pub struct Command<'a> {
 /// One command and the output lines under it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block<'a> {
-    pub command: Command<'a>,
+    /// The command as written, without the `##TRY!!` and `##` around it
+    /// (or the shell prompt before it); [`Block::parsed`] reads it.
+    pub command: &'a str,
     /// The service the enclosing section heading names, if it names one.
     pub section: Option<Service>,
     /// 0-based index of the command line.
@@ -256,7 +258,7 @@ pub fn is_scripted(text: &str) -> bool {
 
 /// A block being read: its command line and how far its output goes.
 struct Open<'a> {
-    command: Command<'a>,
+    command: &'a str,
     section: Option<Service>,
     start: usize,
     /// Byte offset of the command line.
@@ -285,6 +287,13 @@ impl Cursor {
 impl<'a> Open<'a> {
     fn close(self, at_eof: bool) -> Block<'a> {
         Block { command: self.command, section: self.section, start: self.start, end: self.end, at_eof }
+    }
+}
+
+impl<'a> Block<'a> {
+    /// The block's command read: tool, destination, port.
+    pub fn parsed(&self) -> Command<'a> {
+        parse_command(self.command)
     }
 }
 
@@ -386,8 +395,7 @@ impl<'a> Blocks<'a> {
             self.line += 1;
             self.at = next;
             let closed = match classify(line, self.scripted) {
-                LineKind::Command(cmd) => {
-                    let command = parse_command(cmd);
+                LineKind::Command(command) => {
                     let open = Open { command, section: self.section, start: i, at, end: i };
                     self.open.replace(open)
                 }
@@ -767,7 +775,7 @@ HTTP/1.1 200 OK
         let seg = segment(log);
         assert!(seg.scripted);
         assert_eq!(seg.line_count, 15);
-        let got: Vec<_> = seg.blocks.iter().map(|b| (b.command.tool, b.section, b.start, b.end, b.at_eof)).collect();
+        let got: Vec<_> = seg.blocks.iter().map(|b| (b.parsed().tool, b.section, b.start, b.end, b.at_eof)).collect();
         assert_eq!(
             got,
             vec![
@@ -826,7 +834,7 @@ HTTP/1.1 200 OK
         let seg = segment(log);
         assert!(!seg.scripted);
         assert_eq!(seg.blocks.len(), 2);
-        assert_eq!(seg.blocks[1].command.target, "b.example.com");
+        assert_eq!(seg.blocks[1].parsed().target, "b.example.com");
     }
 
     #[test]
