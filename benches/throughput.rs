@@ -33,7 +33,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 // ---------------------------------------------------------------------------
@@ -43,14 +43,22 @@ struct CountingAlloc;
 
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Counting is on only while [`with_peak_heap`] runs, so the timed runs
+/// pay nothing for it (a shared counter costs two atomic operations a call).
+static COUNTING: AtomicBool = AtomicBool::new(false);
 
 fn grew(n: usize) {
-    let now = CURRENT.fetch_add(n, Ordering::Relaxed) + n;
-    PEAK.fetch_max(now, Ordering::Relaxed);
+    if COUNTING.load(Ordering::Relaxed) {
+        let now = CURRENT.fetch_add(n, Ordering::Relaxed) + n;
+        PEAK.fetch_max(now, Ordering::Relaxed);
+    }
 }
 
 fn shrank(n: usize) {
-    CURRENT.fetch_sub(n, Ordering::Relaxed);
+    if COUNTING.load(Ordering::Relaxed) {
+        // Memory allocated before counting began may be freed while it runs.
+        let _ = CURRENT.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |c| Some(c.saturating_sub(n)));
+    }
 }
 
 // SAFETY: every call is passed to the system allocator unchanged; the
@@ -96,10 +104,12 @@ static ALLOC: CountingAlloc = CountingAlloc;
 /// Runs `f` and returns its result and the most heap it held at once beyond
 /// what was allocated before it started.
 fn with_peak_heap<T>(f: impl FnOnce() -> T) -> (T, usize) {
-    let before = CURRENT.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    CURRENT.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(true, Ordering::Relaxed);
     let out = f();
-    (out, PEAK.load(Ordering::Relaxed).saturating_sub(before))
+    COUNTING.store(false, Ordering::Relaxed);
+    (out, PEAK.load(Ordering::Relaxed))
 }
 
 // ---------------------------------------------------------------------------
