@@ -25,10 +25,13 @@
 //! NWCHECK_BENCH_KEEP=/tmp/logs cargo bench --bench throughput # also keep the generated logs there
 //! ```
 //!
-//! The peak heap column is the most memory the analyzer held at once while
-//! analyzing, beyond the input it was given (counted by a wrapper around the
-//! system allocator).
+//! The analyzer runs on the command line's allocator (mimalloc), as in
+//! `nwcheck`; `NWCHECK_BENCH_SYSTEM_ALLOC=1` at build time runs it on the
+//! system allocator instead. The peak heap column is the most memory the
+//! analyzer held at once while analyzing, beyond the input it was given
+//! (counted by a wrapper around the allocator).
 
+use mimalloc::MiMalloc;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -40,6 +43,9 @@ use std::time::Instant;
 // Heap high-water mark
 
 struct CountingAlloc;
+
+/// Whether to run on the system allocator rather than the command line's.
+const SYSTEM_ALLOC: bool = option_env!("NWCHECK_BENCH_SYSTEM_ALLOC").is_some();
 
 static CURRENT: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
@@ -61,11 +67,11 @@ fn shrank(n: usize) {
     }
 }
 
-// SAFETY: every call is passed to the system allocator unchanged; the
+// SAFETY: every call is passed to one allocator, the same for the whole run, unchanged; the
 // wrapper only counts the sizes.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
+        let p = if SYSTEM_ALLOC { System.alloc(layout) } else { MiMalloc.alloc(layout) };
         if !p.is_null() {
             grew(layout.size());
         }
@@ -73,7 +79,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc_zeroed(layout);
+        let p = if SYSTEM_ALLOC { System.alloc_zeroed(layout) } else { MiMalloc.alloc_zeroed(layout) };
         if !p.is_null() {
             grew(layout.size());
         }
@@ -81,12 +87,17 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        System.dealloc(ptr, layout);
+        if SYSTEM_ALLOC {
+            System.dealloc(ptr, layout)
+        } else {
+            MiMalloc.dealloc(ptr, layout)
+        }
         shrank(layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = System.realloc(ptr, layout, new_size);
+        let p =
+            if SYSTEM_ALLOC { System.realloc(ptr, layout, new_size) } else { MiMalloc.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             if new_size >= layout.size() {
                 grew(new_size - layout.size());
