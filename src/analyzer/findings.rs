@@ -66,8 +66,17 @@ fn rule<'a>(id: FindingId, severity: Severity, matches: impl Fn(&Check) -> bool 
 /// The finding for `idx` (check indexes): its destinations once each, and
 /// its lines (`lines`, or the first check's).
 fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>, lines: Option<[usize; 2]>) -> Finding {
+    // The analyzer stores each name once: a name already met under the same
+    // pointer is a repeat without comparing its text.
+    let mut seen_at: FastSet<*const u8> = FastSet::default();
     let mut seen = FastSet::default();
-    let fqdns: Vec<Arc<str>> = idx.iter().map(|&i| &checks[i].fqdn).filter(|f| seen.insert(&***f)).cloned().collect();
+    let mut fqdns: Vec<Arc<str>> = Vec::new();
+    for &i in &idx {
+        let f = &checks[i].fqdn;
+        if seen_at.insert(f.as_ptr()) && seen.insert(&**f) {
+            fqdns.push(f.clone());
+        }
+    }
     let lines = lines.or_else(|| idx.first().map(|&i| checks[i].lines)).unwrap_or([0, 0]);
     Finding { id, severity, lines, checks: idx, fqdns, cause: None, detail: None }
 }

@@ -110,6 +110,9 @@ impl<'a> Log<'a> {
     }
 }
 
+/// How many checks are read before the rest are estimated and made room for.
+const ESTIMATE_AFTER: usize = 1024;
+
 /// The blocks of a text read so far, and where reading goes on.
 struct Checks {
     cursor: segment::Cursor,
@@ -150,12 +153,27 @@ impl Checks {
             self.asr_section |= b.section == Some(Service::SiteRecovery);
             let (check, via_proxy) = check_of(b, output, &mut self.shared);
             self.seen_tunnel |= via_proxy;
+            if self.checks.len() == ESTIMATE_AFTER {
+                self.reserve_estimate(blocks.cursor().offset(), text.len());
+            }
             self.checks.push(check);
             if blocks.cursor().offset() >= stop {
                 break;
             }
         }
         self.cursor = blocks.cursor();
+    }
+
+    /// Makes room for all the checks a long text will have, judging by the
+    /// first ones (`read` of its `len` bytes gave `ESTIMATE_AFTER` checks):
+    /// a list grown by doubling copies itself and touches twice the memory.
+    fn reserve_estimate(&mut self, read: usize, len: usize) {
+        let per_check = read / ESTIMATE_AFTER;
+        if per_check > 0 && len > read.saturating_mul(4) {
+            // A tenth more than the estimate: logs repeat rounds of similar blocks.
+            let total = len / per_check;
+            self.checks.reserve((total + total / 10).saturating_sub(self.checks.len()));
+        }
     }
 
     /// The report of a text whose blocks have all been read, or why it is
@@ -447,12 +465,16 @@ impl Shared {
     }
 }
 
-/// 10/8, 172.16/12, 192.168/16.
+/// 10/8, 172.16/12, 192.168/16, for an address the nslookup reader has
+/// already found valid (an IPv4 address has no leading zeros there).
 fn is_private(addr: &str) -> bool {
-    match addr.parse::<std::net::Ipv4Addr>() {
-        Ok(ip) => ip.is_private(),
-        Err(_) => false,
+    if addr.contains(':') {
+        return false;
     }
+    let second = |rest: &str| rest.split('.').next().and_then(|o| o.parse::<u8>().ok());
+    addr.starts_with("10.")
+        || addr.starts_with("192.168.")
+        || addr.strip_prefix("172.").and_then(second).is_some_and(|o| (16..=31).contains(&o))
 }
 
 /// A line as evidence: trimmed, at most 300 characters, and for curl
@@ -514,4 +536,24 @@ fn not_a_log<'a>(
         line_count,
     };
     Analysis { report, text: decoded.text }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_addresses_as_the_standard_library_tells_them() {
+        let mut n = 0;
+        for a in [0u8, 1, 9, 10, 11, 100, 127, 172, 192, 255] {
+            for b in [0u8, 1, 15, 16, 17, 31, 32, 168, 169, 255] {
+                let addr = format!("{a}.{b}.3.4");
+                let want = addr.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_private());
+                assert_eq!(is_private(&addr), want, "{addr}");
+                n += usize::from(want);
+            }
+        }
+        assert_eq!(n, 10 + 3 + 1);
+        assert!(!is_private("fd00::1") && !is_private("::ffff:10.0.0.1"));
+    }
 }
