@@ -31,7 +31,11 @@
 //! analyzer held at once while analyzing, beyond the input it was given
 //! (counted by a wrapper around the allocator).
 
+#[cfg(not(target_arch = "wasm32"))]
 use mimalloc::MiMalloc;
+// The benchmark does not run in a browser; this only lets it build there.
+#[cfg(target_arch = "wasm32")]
+use std::alloc::System as MiMalloc;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use crate::analyzer::model::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt::Write as _;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// The language of the texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -677,7 +677,7 @@ pub fn region_label(region: &str) -> String {
 /// `report.checks`, in log order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Destination {
-    pub fqdn: Arc<str>,
+    pub fqdn: Rc<str>,
     pub region: Option<Cow<'static, str>>,
     pub dns: Vec<usize>,
     pub tcp: Vec<usize>,

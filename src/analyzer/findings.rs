@@ -4,7 +4,7 @@
 
 use super::fasthash::FastSet;
 use super::model::*;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// Reasons that mean a TCP connection did not get through the network.
 fn tcp_blocked(c: &Check) -> bool {
@@ -70,7 +70,7 @@ fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>,
     // pointer is a repeat without comparing its text.
     let mut seen_at: FastSet<*const u8> = FastSet::default();
     let mut seen = FastSet::default();
-    let mut fqdns: Vec<Arc<str>> = Vec::new();
+    let mut fqdns: Vec<Rc<str>> = Vec::new();
     for &i in &idx {
         let f = &checks[i].fqdn;
         if seen_at.insert(f.as_ptr()) && seen.insert(&**f) {

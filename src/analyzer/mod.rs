@@ -17,7 +17,7 @@ pub mod tools;
 pub use model::*;
 
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// The result of analyzing one input: the report, and the decoded text the
 /// report's line numbers point into (with proxy passwords already masked).
@@ -379,25 +379,25 @@ fn service_for(kind: CheckKind, port: Option<u16>, section: Option<Service>, kno
 /// What one distinct command line says, worked out the first time it is
 /// seen: a log repeats the same commands thousands of times.
 struct Known {
-    command: Arc<str>,
+    command: Rc<str>,
     tool: segment::Tool,
     port: Option<u16>,
-    fqdn: Arc<str>,
+    fqdn: Rc<str>,
     service: Option<Service>,
     region: Option<&'static str>,
     /// The evidence and addresses of this command's last check: a command
     /// run again mostly prints the same, so they are shared when equal.
-    last_evidence: Option<Arc<str>>,
-    last_addresses: Vec<Arc<str>>,
+    last_evidence: Option<Rc<str>>,
+    last_addresses: Vec<Rc<str>>,
 }
 
 impl Known {
     /// `text` as evidence, shared with the last check's when equal.
-    fn evidence(&mut self, text: &str) -> Arc<str> {
+    fn evidence(&mut self, text: &str) -> Rc<str> {
         match &self.last_evidence {
             Some(last) if **last == *text => last.clone(),
             _ => {
-                let new: Arc<str> = Arc::from(text);
+                let new: Rc<str> = Rc::from(text);
                 self.last_evidence = Some(new.clone());
                 new
             }
@@ -405,11 +405,11 @@ impl Known {
     }
 
     /// `addresses`, shared with the last check's when equal.
-    fn addresses(&mut self, addresses: &[&str]) -> Vec<Arc<str>> {
+    fn addresses(&mut self, addresses: &[&str]) -> Vec<Rc<str>> {
         let same = self.last_addresses.len() == addresses.len()
             && self.last_addresses.iter().zip(addresses).all(|(a, b)| **a == **b);
         if !same {
-            self.last_addresses = addresses.iter().map(|a| Arc::from(*a)).collect();
+            self.last_addresses = addresses.iter().map(|a| Rc::from(*a)).collect();
         }
         self.last_addresses.clone()
     }
@@ -421,10 +421,10 @@ impl Known {
 #[derive(Default)]
 struct Shared {
     /// Index into `known` by command text.
-    commands: fasthash::FastMap<Arc<str>, usize>,
+    commands: fasthash::FastMap<Rc<str>, usize>,
     known: Vec<Known>,
     /// Each destination name once, with its service and region.
-    names: fasthash::FastMap<Arc<str>, (Option<Service>, Option<&'static str>)>,
+    names: fasthash::FastMap<Rc<str>, (Option<Service>, Option<&'static str>)>,
 }
 
 impl Shared {
@@ -435,7 +435,7 @@ impl Shared {
             None => {
                 let parsed = segment::parse_command(text);
                 let (fqdn, service, region) = self.name(&parsed.target);
-                let command: Arc<str> = Arc::from(text);
+                let command: Rc<str> = Rc::from(text);
                 self.known.push(Known {
                     command: command.clone(),
                     tool: parsed.tool,
@@ -454,12 +454,12 @@ impl Shared {
     }
 
     /// The destination name, its service and its region.
-    fn name(&mut self, fqdn: &str) -> (Arc<str>, Option<Service>, Option<&'static str>) {
+    fn name(&mut self, fqdn: &str) -> (Rc<str>, Option<Service>, Option<&'static str>) {
         if let Some((name, &(service, region))) = self.names.get_key_value(fqdn) {
             return (name.clone(), service, region);
         }
         let (service, region) = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
-        let name: Arc<str> = Arc::from(fqdn);
+        let name: Rc<str> = Rc::from(fqdn);
         self.names.insert(name.clone(), (service, region));
         (name, service, region)
     }

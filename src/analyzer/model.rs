@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::sync::Arc;
+use std::rc::Rc;
 
 /// The JSON contract version this report follows.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -252,7 +252,7 @@ impl Reason {
 /// One command block of the log and its verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
-    pub fqdn: Arc<str>,
+    pub fqdn: Rc<str>,
     pub service: Service,
     /// Azure region decoded from the FQDN's geo code (`jpe` → `japaneast`).
     pub region: Option<Cow<'static, str>>,
@@ -261,16 +261,16 @@ pub struct Check {
     pub status: Status,
     pub reason: Reason,
     pub http_status: Option<u16>,
-    pub addresses: Vec<Arc<str>>,
+    pub addresses: Vec<Rc<str>>,
     pub private_address: bool,
     /// First and last 1-based line of the block: the evidence.
     pub lines: [usize; 2],
     /// The command as the log shows it, e.g. `nc -vz host 443`.
-    pub command: Arc<str>,
+    pub command: Rc<str>,
     /// The 1-based line that decided the verdict, when one line did.
     pub evidence_line: Option<usize>,
     /// That line's text (trimmed, progress-meter noise removed).
-    pub evidence: Option<Arc<str>>,
+    pub evidence: Option<Rc<str>>,
     /// The tool's identity when the output shows it (e.g. `Ncat 7.93`, `OpenBSD netcat`).
     pub tool: Option<Cow<'static, str>>,
 }
@@ -387,7 +387,7 @@ pub struct Finding {
     /// Indexes into `checks` of every check behind this finding.
     pub checks: Vec<usize>,
     /// The destinations concerned, without repeats, in log order.
-    pub fqdns: Vec<Arc<str>>,
+    pub fqdns: Vec<Rc<str>>,
     /// For `not-a-log`: why.
     #[serde(default)]
     pub cause: Option<NotALogCause>,
