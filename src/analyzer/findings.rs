@@ -2,25 +2,69 @@
 //! checks together (the seed's rules: behind a proxy nc proves nothing,
 //! port 3260 cannot go through a proxy, any HTTP status means reachable).
 
-use super::fasthash::FastSet;
+use super::fasthash::{FastMap, FastSet};
 use super::model::*;
 use std::rc::Rc;
 
-/// Reasons that mean a TCP connection did not get through the network.
-fn tcp_blocked(c: &Check) -> bool {
-    c.kind == CheckKind::Tcp
-        && c.status == Status::Failed
-        && matches!(c.reason, Reason::Timeout | Reason::Refused | Reason::Unreachable)
+/// What the rules read of a check. Every rule is a function of this alone
+/// (and of the proxy and the truncation, the same for all checks), so checks
+/// with the same key match the same rules, and each key is tested once.
+#[derive(Debug, Clone, Copy)]
+struct Key {
+    kind: CheckKind,
+    status: Status,
+    reason: Reason,
+    service: Service,
+    port_3260: bool,
+    private_address: bool,
+    regional: bool,
 }
 
-/// curl got no HTTP response because the network path failed.
-fn https_no_response(c: &Check) -> bool {
-    c.kind == CheckKind::Https
-        && c.status == Status::Failed
-        && matches!(
-            c.reason,
-            Reason::Timeout | Reason::ConnectFailed | Reason::TlsFailed | Reason::EmptyReply | Reason::RecvFailure
-        )
+impl Key {
+    fn of(c: &Check) -> Key {
+        Key {
+            kind: c.kind,
+            status: c.status,
+            reason: c.reason,
+            service: c.service,
+            port_3260: c.port == Some(3260),
+            private_address: c.private_address,
+            regional: c.region.is_some(),
+        }
+    }
+
+    /// The key as one number (a byte per field), to look it up.
+    fn packed(self) -> u64 {
+        let bits = |b: bool, at: u32| u64::from(b) << at;
+        self.kind as u64
+            | (self.status as u64) << 8
+            | (self.reason as u64) << 16
+            | (self.service as u64) << 24
+            | bits(self.port_3260, 32)
+            | bits(self.private_address, 33)
+            | bits(self.regional, 34)
+    }
+
+    fn is_3260(&self) -> bool {
+        self.kind == CheckKind::Tcp && self.port_3260
+    }
+
+    /// Reasons that mean a TCP connection did not get through the network.
+    fn tcp_blocked(&self) -> bool {
+        self.kind == CheckKind::Tcp
+            && self.status == Status::Failed
+            && matches!(self.reason, Reason::Timeout | Reason::Refused | Reason::Unreachable)
+    }
+
+    /// curl got no HTTP response because the network path failed.
+    fn https_no_response(&self) -> bool {
+        self.kind == CheckKind::Https
+            && self.status == Status::Failed
+            && matches!(
+                self.reason,
+                Reason::Timeout | Reason::ConnectFailed | Reason::TlsFailed | Reason::EmptyReply | Reason::RecvFailure
+            )
+    }
 }
 
 fn is_3260(c: &Check) -> bool {
@@ -36,7 +80,7 @@ pub fn proxy_in_use(proxy: &Proxy) -> bool {
 struct Rule<'a> {
     id: FindingId,
     severity: Severity,
-    matches: Box<dyn Fn(&Check) -> bool + 'a>,
+    matches: Box<dyn Fn(&Key) -> bool + 'a>,
     checks: Vec<usize>,
 }
 
@@ -59,7 +103,7 @@ impl<'a> Entry<'a> {
     }
 }
 
-fn rule<'a>(id: FindingId, severity: Severity, matches: impl Fn(&Check) -> bool + 'a) -> Rule<'a> {
+fn rule<'a>(id: FindingId, severity: Severity, matches: impl Fn(&Key) -> bool + 'a) -> Rule<'a> {
     Rule { id, severity, matches: Box::new(matches), checks: Vec::new() }
 }
 
@@ -85,17 +129,17 @@ fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>,
 pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> {
     let proxied = proxy_in_use(proxy);
     let service_unreachable = |service: Service| {
-        move |c: &Check| c.service == service && !is_3260(c) && ((tcp_blocked(c) && !proxied) || https_no_response(c))
+        move |c: &Key| c.service == service && !c.is_3260() && ((c.tcp_blocked() && !proxied) || c.https_no_response())
     };
     let missing = |kind: CheckKind| {
-        move |c: &Check| c.kind == kind && matches!(c.reason, Reason::NotInstalled | Reason::Unsupported)
+        move |c: &Key| c.kind == kind && matches!(c.reason, Reason::NotInstalled | Reason::Unsupported)
     };
     // In the order the findings are listed (before sorting by severity).
     let mut rules: Vec<Entry> = vec![
         Entry::Rule(rule(FindingId::DnsFailure, Severity::Error, |c| {
             c.kind == CheckKind::Dns && c.status == Status::Failed
         })),
-        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| is_3260(c) && tcp_blocked(c))),
+        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| c.is_3260() && c.tcp_blocked())),
         Entry::Rule(rule(FindingId::BackupUnreachable, Severity::Error, service_unreachable(Service::Backup))),
         Entry::Rule(rule(FindingId::StorageUnreachable, Severity::Error, service_unreachable(Service::Storage))),
         Entry::Rule(rule(FindingId::EntraIdUnreachable, Severity::Error, service_unreachable(Service::EntraId))),
@@ -124,7 +168,7 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
         Entry::Rule(rule(FindingId::LogTruncated, Severity::Warning, |c| truncated && c.reason == Reason::Interrupted)),
         Entry::Rule(rule(FindingId::UnrecognizedOutput, Severity::Warning, |c| c.status == Status::Unknown)),
         Entry::ProxyConfigured,
-        Entry::Rule(rule(FindingId::RegionSpecificFqdn, Severity::Info, |c| c.region.is_some())),
+        Entry::Rule(rule(FindingId::RegionSpecificFqdn, Severity::Info, |c| c.regional)),
     ];
     // Behind a proxy, nc proves nothing: the failed nc checks (port 3260
     // aside) are a warning; without any, the successful ones are a note.
@@ -132,24 +176,31 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
     let mut tcp_ok: Vec<usize> = Vec::new();
     let mut first_https: Option<usize> = None;
 
-    // One pass over the checks: each is tested against every rule while
-    // it is at hand.
+    // One pass over the checks. The rules a key matches are worked out the
+    // first time it is met (a bit per rule); a log has few distinct keys.
+    let mut by_bit: Vec<&mut Rule> = rules.iter_mut().filter_map(Entry::rule).collect();
+    debug_assert!(by_bit.len() <= 64, "a rule's bit must fit in a u64");
+    let mut matched: FastMap<u64, u64> = FastMap::default();
     for (i, c) in checks.iter().enumerate() {
-        for r in rules.iter_mut().filter_map(Entry::rule) {
-            if (r.matches)(c) {
-                r.checks.push(i);
-            }
+        let key = Key::of(c);
+        let mut bits = *matched.entry(key.packed()).or_insert_with(|| {
+            by_bit.iter().enumerate().filter(|(_, r)| (r.matches)(&key)).fold(0, |bits, (b, _)| bits | 1 << b)
+        });
+        while bits != 0 {
+            by_bit[bits.trailing_zeros() as usize].checks.push(i);
+            bits &= bits - 1;
         }
-        if c.kind == CheckKind::Tcp && c.status == Status::Failed && !is_3260(c) {
+        if key.kind == CheckKind::Tcp && key.status == Status::Failed && !key.is_3260() {
             tcp_failed.push(i);
         }
-        if c.kind == CheckKind::Tcp && c.status == Status::Ok {
+        if key.kind == CheckKind::Tcp && key.status == Status::Ok {
             tcp_ok.push(i);
         }
-        if c.kind == CheckKind::Https {
+        if key.kind == CheckKind::Https {
             first_https.get_or_insert(i);
         }
     }
+    drop(by_bit);
 
     let mut out = Vec::new();
     for entry in rules {
