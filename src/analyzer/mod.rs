@@ -482,9 +482,16 @@ fn is_private(addr: &str) -> bool {
 fn evidence_text(line: &str, kind: CheckKind) -> Cow<'_, str> {
     let line = if kind == CheckKind::Https {
         let line = line.rsplit('\r').next().unwrap_or(line);
-        match (tools::curl::CURL_ERROR.find(line), tools::curl::HTTP.find(line)) {
-            (Some(at), _) | (None, Some(at)) => &line[at..],
-            _ => line,
+        // curl's message has a '(' (`curl: (7) ...`); a status line at the
+        // start of a line without one needs no search.
+        let has_paren = line.as_bytes().contains(&b'(');
+        if !has_paren && line.starts_with("HTTP/") {
+            line
+        } else {
+            match (has_paren.then(|| tools::curl::CURL_ERROR.find(line)).flatten(), tools::curl::HTTP.find(line)) {
+                (Some(at), _) | (None, Some(at)) => &line[at..],
+                _ => line,
+            }
         }
     } else {
         line
