@@ -8,7 +8,7 @@
 use crate::analyzer::knowledge;
 use crate::analyzer::model::*;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+
 use std::fmt::Write as _;
 use std::rc::Rc;
 
@@ -678,7 +678,7 @@ pub fn region_label(region: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Destination {
     pub fqdn: Rc<str>,
-    pub region: Option<Cow<'static, str>>,
+    pub region: Option<Rc<str>>,
     pub dns: Vec<usize>,
     pub tcp: Vec<usize>,
     pub https: Vec<usize>,

@@ -10,6 +10,7 @@
 use crate::analyzer::model::{Check, Report};
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
+use std::rc::Rc;
 
 #[derive(Default)]
 struct Masker {
@@ -196,8 +197,8 @@ impl ReportMasker {
     /// Masks one check (call for each, in report order).
     pub fn check(&mut self, c: &mut Check) {
         let m = &mut self.m;
-        for a in &mut c.addresses {
-            *a = m.ip(a).into();
+        if !c.addresses.is_empty() {
+            c.addresses = c.addresses.iter().map(|a| Rc::from(m.ip(a))).collect();
         }
         if let Some(e) = c.evidence.as_mut() {
             *e = m.text(e).into();

@@ -348,7 +348,7 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
     };
     let evidence = verdict.evidence.and_then(|i| output.get(i)).map(|l| evidence_text(l, kind));
     let check = Check {
-        region: known.region.map(Cow::Borrowed),
+        region: known.region.clone(),
         fqdn: known.fqdn.clone(),
         service,
         kind,
@@ -362,7 +362,7 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
         command: known.command.clone(),
         evidence_line: verdict.evidence.map(|i| i + 1),
         evidence: evidence.map(|e| known.evidence(&e)),
-        tool: verdict.tool,
+        tool: verdict.tool.map(|t| known.tool(&t)),
     };
     (check, verdict.via_proxy)
 }
@@ -384,11 +384,12 @@ struct Known {
     port: Option<u16>,
     fqdn: Rc<str>,
     service: Option<Service>,
-    region: Option<&'static str>,
+    region: Option<Rc<str>>,
     /// The evidence and addresses of this command's last check: a command
     /// run again mostly prints the same, so they are shared when equal.
     last_evidence: Option<Rc<str>>,
-    last_addresses: Vec<Rc<str>>,
+    last_addresses: Rc<[Rc<str>]>,
+    last_tool: Option<Rc<str>>,
 }
 
 impl Known {
@@ -405,7 +406,7 @@ impl Known {
     }
 
     /// `addresses`, shared with the last check's when equal.
-    fn addresses(&mut self, addresses: &[&str]) -> Vec<Rc<str>> {
+    fn addresses(&mut self, addresses: &[&str]) -> Rc<[Rc<str>]> {
         let same = self.last_addresses.len() == addresses.len()
             && self.last_addresses.iter().zip(addresses).all(|(a, b)| **a == **b);
         if !same {
@@ -413,7 +414,22 @@ impl Known {
         }
         self.last_addresses.clone()
     }
+
+    /// The tool's name, shared with the last check's when equal.
+    fn tool(&mut self, name: &str) -> Rc<str> {
+        match &self.last_tool {
+            Some(last) if **last == *name => last.clone(),
+            _ => {
+                let new: Rc<str> = Rc::from(name);
+                self.last_tool = Some(new.clone());
+                new
+            }
+        }
+    }
 }
+
+/// A destination name's service and region.
+type NameInfo = (Option<Service>, Option<Rc<str>>);
 
 /// What the checks of one log share: each distinct command and destination
 /// name stored once, with what the command says ([`Known`]), looked up
@@ -424,7 +440,9 @@ struct Shared {
     commands: fasthash::FastMap<Rc<str>, usize>,
     known: Vec<Known>,
     /// Each destination name once, with its service and region.
-    names: fasthash::FastMap<Rc<str>, (Option<Service>, Option<&'static str>)>,
+    names: fasthash::FastMap<Rc<str>, NameInfo>,
+    /// Each region name once.
+    regions: fasthash::FastMap<&'static str, Rc<str>>,
 }
 
 impl Shared {
@@ -434,7 +452,7 @@ impl Shared {
             Some(&at) => at,
             None => {
                 let parsed = segment::parse_command(text);
-                let (fqdn, service, region) = self.name(&parsed.target);
+                let (fqdn, (service, region)) = self.name(&parsed.target);
                 let command: Rc<str> = Rc::from(text);
                 self.known.push(Known {
                     command: command.clone(),
@@ -444,7 +462,8 @@ impl Shared {
                     service,
                     region,
                     last_evidence: None,
-                    last_addresses: Vec::new(),
+                    last_addresses: Rc::from([]),
+                    last_tool: None,
                 });
                 self.commands.insert(command, self.known.len() - 1);
                 self.known.len() - 1
@@ -454,14 +473,16 @@ impl Shared {
     }
 
     /// The destination name, its service and its region.
-    fn name(&mut self, fqdn: &str) -> (Rc<str>, Option<Service>, Option<&'static str>) {
-        if let Some((name, &(service, region))) = self.names.get_key_value(fqdn) {
-            return (name.clone(), service, region);
+    fn name(&mut self, fqdn: &str) -> (Rc<str>, NameInfo) {
+        if let Some((name, (service, region))) = self.names.get_key_value(fqdn) {
+            return (name.clone(), (*service, region.clone()));
         }
-        let (service, region) = (knowledge::service_of(fqdn), knowledge::region_of(fqdn).map(|r| r.name));
+        let service = knowledge::service_of(fqdn);
+        let region =
+            knowledge::region_of(fqdn).map(|r| self.regions.entry(r.name).or_insert_with(|| Rc::from(r.name)).clone());
         let name: Rc<str> = Rc::from(fqdn);
-        self.names.insert(name.clone(), (service, region));
-        (name, service, region)
+        self.names.insert(name.clone(), (service, region.clone()));
+        (name, (service, region))
     }
 }
 

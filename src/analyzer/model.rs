@@ -5,7 +5,7 @@
 //! schema lists; fields beyond the schema are additions the contract allows.
 
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
+
 use std::rc::Rc;
 
 /// The JSON contract version this report follows.
@@ -255,13 +255,13 @@ pub struct Check {
     pub fqdn: Rc<str>,
     pub service: Service,
     /// Azure region decoded from the FQDN's geo code (`jpe` → `japaneast`).
-    pub region: Option<Cow<'static, str>>,
+    pub region: Option<Rc<str>>,
     pub kind: CheckKind,
     pub port: Option<u16>,
     pub status: Status,
     pub reason: Reason,
     pub http_status: Option<u16>,
-    pub addresses: Vec<Rc<str>>,
+    pub addresses: Rc<[Rc<str>]>,
     pub private_address: bool,
     /// First and last 1-based line of the block: the evidence.
     pub lines: [usize; 2],
@@ -272,7 +272,7 @@ pub struct Check {
     /// That line's text (trimmed, progress-meter noise removed).
     pub evidence: Option<Rc<str>>,
     /// The tool's identity when the output shows it (e.g. `Ncat 7.93`, `OpenBSD netcat`).
-    pub tool: Option<Cow<'static, str>>,
+    pub tool: Option<Rc<str>>,
 }
 
 /// How one service fared overall.
