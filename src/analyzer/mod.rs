@@ -11,6 +11,7 @@ pub mod findings;
 pub mod knowledge;
 pub mod machine;
 pub mod model;
+pub mod newlines;
 pub mod segment;
 pub mod tools;
 

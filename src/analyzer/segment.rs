@@ -14,6 +14,7 @@
 
 use super::fasthash::FastMap;
 use super::model::Service;
+use super::newlines::Newlines;
 use super::tools::{is_separator, Lines};
 use std::borrow::Cow;
 
@@ -308,9 +309,8 @@ pub struct Blocks<'a> {
     /// Index and byte offset of the next line to read.
     line: usize,
     at: usize,
-    /// The line breaks from `at` on, as offsets from `breaks_from`.
-    breaks: memchr::Memchr<'a>,
-    breaks_from: usize,
+    /// The line breaks from `at` on.
+    breaks: Newlines<'a>,
     /// The output lines of the block being read.
     lines: Vec<(usize, &'a str)>,
 }
@@ -332,8 +332,7 @@ impl<'a> Blocks<'a> {
             heading_cache: FastMap::default(),
             line: cursor.line,
             at,
-            breaks: memchr::memchr_iter(b'\n', &text.as_bytes()[at..]),
-            breaks_from: at,
+            breaks: Newlines::new(text.as_bytes(), at),
             lines: Vec::new(),
         }
     }
@@ -388,7 +387,7 @@ impl<'a> Blocks<'a> {
         self.lines.clear();
         while self.at < bytes.len() {
             let (i, at) = (self.line, self.at);
-            let nl = self.breaks.next().map(|n| n + self.breaks_from);
+            let nl = self.breaks.next();
             let next = nl.map_or(bytes.len(), |n| n + 1);
             let raw = &text[at..nl.unwrap_or(bytes.len())];
             let line = raw.strip_suffix('\r').unwrap_or(raw);
