@@ -396,14 +396,7 @@ struct Known {
 impl Known {
     /// `text` as evidence, shared with the last check's when equal.
     fn evidence(&mut self, text: &str) -> Rc<str> {
-        match &self.last_evidence {
-            Some(last) if **last == *text => last.clone(),
-            _ => {
-                let new: Rc<str> = Rc::from(text);
-                self.last_evidence = Some(new.clone());
-                new
-            }
-        }
+        same_or_new(&mut self.last_evidence, text)
     }
 
     /// `addresses`, shared with the last check's when equal.
@@ -418,14 +411,15 @@ impl Known {
 
     /// The tool's name, shared with the last check's when equal.
     fn tool(&mut self, name: &str) -> Rc<str> {
-        match &self.last_tool {
-            Some(last) if **last == *name => last.clone(),
-            _ => {
-                let new: Rc<str> = Rc::from(name);
-                self.last_tool = Some(new.clone());
-                new
-            }
-        }
+        same_or_new(&mut self.last_tool, name)
+    }
+}
+
+/// `last` when it holds `text`; otherwise `text`, stored in `last` too.
+fn same_or_new(last: &mut Option<Rc<str>>, text: &str) -> Rc<str> {
+    match last {
+        Some(l) if **l == *text => l.clone(),
+        _ => last.insert(Rc::from(text)).clone(),
     }
 }
 
