@@ -74,7 +74,7 @@ impl LineIndex {
         for at in memchr::memchr_iter(b'\n', piece.as_bytes()) {
             self.breaks += 1;
             self.last_start = self.len + at + 1;
-            if self.breaks % Self::EVERY == 0 {
+            if self.breaks.is_multiple_of(Self::EVERY) {
                 self.starts.push(self.last_start);
             }
         }
