@@ -665,10 +665,11 @@ pub fn overall_label(overall: Overall, lang: Lang) -> &'static str {
     }
 }
 
-/// The region with its display name, for a check's region name.
-pub fn region_label(region: &str) -> String {
+/// The region's display name in `lang` and its geo code (`東日本 (jpe)`,
+/// `Japan East (jpe)`), for a check's region name.
+pub fn region_label(region: &str, lang: Lang) -> String {
     match knowledge::region_by_name(region) {
-        Some(r) => format!("{} ({})", r.display, r.code),
+        Some(r) => format!("{} ({})", lang.pick(r.display_ja, r.display), r.code),
         None => region.to_string(),
     }
 }
@@ -858,7 +859,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
             let _ = writeln!(s, "\n[{label}] {state}");
         }
         for d in std::mem::take(&mut by_service[summary.service.index()]) {
-            let region = d.region.as_deref().map(region_label);
+            let region = d.region.as_deref().map(|r| region_label(r, lang));
             let dns = cells(report, &d.dns, lang, style);
             let tcp = cells(report, &d.tcp, lang, style);
             let mut https = cells(report, &d.https, lang, style);
@@ -943,6 +944,17 @@ fn md_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions_in_both_languages() {
+        assert_eq!(region_label("japaneast", Lang::Ja), "東日本 (jpe)");
+        assert_eq!(region_label("japanwest", Lang::En), "Japan West (jpw)");
+        assert_eq!(region_label("eastus2", Lang::Ja), "米国東部 2 (eus2)");
+        assert_eq!(region_label("somewhereelse", Lang::Ja), "somewhereelse");
+        for r in knowledge::REGIONS {
+            assert!(!r.display_ja.is_empty() && r.display_ja != r.name, "{}", r.code);
+        }
+    }
 
     #[test]
     fn every_finding_has_both_languages_and_next_steps() {

@@ -207,7 +207,7 @@ fn kinds(d: &Destination) -> impl Iterator<Item = usize> + '_ {
 
 fn destination_row(props: &ServiceCardProps, d: &Destination) -> Html {
     let lang = props.lang;
-    let region = d.region.as_deref().map(region_label).unwrap_or_else(|| "–".to_string());
+    let region = d.region.as_deref().map(|r| region_label(r, lang)).unwrap_or_else(|| "–".to_string());
     let https_and_other = html! {
         <>
             { checks_cell(props, &d.https) }
