@@ -437,9 +437,11 @@ test('the print view shows the report without the controls', async () => {
   await app.close();
 });
 
-test('screenshots for the README (light, dark, narrow, log)', async () => {
+test('screenshots for the README (light, dark, narrow, log, Japanese)', async () => {
   const shots = [
     { file: 'light.png', top: true, options: { viewport: { width: 1280, height: 1350 } } },
+    { file: 'ja.png', top: true, options: { locale: 'ja-JP', viewport: { width: 1280, height: 1350 } } },
+    { file: 'ja-narrow.png', options: { locale: 'ja-JP', viewport: { width: 390, height: 844 }, context: { isMobile: true, deviceScaleFactor: 2 } } },
     { file: 'dark.png', options: { colorScheme: 'dark', viewport: { width: 1280, height: 1000 } } },
     { file: 'narrow.png', options: { viewport: { width: 390, height: 844 }, context: { isMobile: true, deviceScaleFactor: 2 } } },
     { file: 'log.png', log: true, options: { viewport: { width: 1280, height: 800 } } },

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the web page's build and tests need, only what is missing or
 # at the wrong version: the wasm32 target, trunk, wasm-bindgen-cli (the
-# version in Cargo.lock), Debian's chromium and chromium-driver, and the npm
-# packages of e2e/ (binaryen's wasm-opt, playwright-core, axe-core).
+# version in Cargo.lock), Debian's chromium, chromium-driver and a Japanese
+# font, and the npm packages of e2e/ (binaryen's wasm-opt, playwright-core,
+# axe-core).
 # Works from a fresh clone, as root, with CI=true and no standard input.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +28,16 @@ if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WB_VERSIO
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+# Debian's Chromium and its driver, and a Japanese font (IPA Gothic) so the
+# page's Japanese text renders in the end-to-end tests' screenshots.
+apt_missing=()
+command -v chromium >/dev/null && command -v chromedriver >/dev/null || apt_missing+=(chromium chromium-driver)
+fc-list :lang=ja 2>/dev/null | grep -q . || apt_missing+=(fonts-ipafont-gothic)
+if [ ${#apt_missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver </dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${apt_missing[@]}" </dev/null
 fi
 
 # npm ci only when node_modules does not match package-lock.json.
