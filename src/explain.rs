@@ -636,6 +636,39 @@ pub fn service_label(service: Service, lang: Lang) -> &'static str {
     }
 }
 
+/// The encoding a log was read in, as people name it.
+pub fn encoding_label(encoding: Encoding, lang: Lang) -> &'static str {
+    match encoding {
+        Encoding::Utf8 => "UTF-8",
+        Encoding::Utf8Bom => lang.pick("UTF-8 (BOM 付き)", "UTF-8 with BOM"),
+        Encoding::Utf16Le => "UTF-16LE",
+        Encoding::Utf16Be => "UTF-16BE",
+        Encoding::ShiftJis => "Shift_JIS (CP932)",
+        Encoding::Binary => lang.pick("バイナリ", "binary"),
+        Encoding::Empty => lang.pick("空", "empty"),
+    }
+}
+
+/// What kind of log it is, in words.
+pub fn format_label(format: Format, lang: Lang) -> &'static str {
+    match format {
+        Format::LinuxBackup => {
+            lang.pick("Linux 用 Azure Backup 確認スクリプトのログ", "Linux Azure Backup check script")
+        }
+        Format::LinuxAsr => {
+            lang.pick("Linux 用 Azure Site Recovery 確認スクリプトのログ", "Linux Azure Site Recovery check script")
+        }
+        Format::WindowsBackup => {
+            lang.pick("Windows 用 Azure Backup 確認スクリプトのログ", "Windows Azure Backup check script")
+        }
+        Format::WindowsAsr => {
+            lang.pick("Windows 用 Azure Site Recovery 確認スクリプトのログ", "Windows Azure Site Recovery check script")
+        }
+        Format::Transcript => lang.pick("手で実行したコマンドの記録", "commands typed by hand"),
+        Format::NotALog => lang.pick("疎通確認のログではありません", "not a network-check log"),
+    }
+}
+
 /// A service's state in words.
 pub fn service_status_label(status: ServiceStatus, lang: Lang) -> &'static str {
     match status {

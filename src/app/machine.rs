@@ -4,7 +4,7 @@
 use super::banner::show_in_log_button;
 use super::state::{Evidence, SharedReport};
 use super::text::{t, Key};
-use crate::explain::Lang;
+use crate::explain::{encoding_label, format_label, Lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -39,10 +39,11 @@ pub fn machine_summary(props: &MachineProps) -> Html {
     let none = t(lang, Key::ProxyNone);
     let proxy_value = |v: &Option<String>| v.clone().unwrap_or_else(|| none.to_string());
     let proxy_lines = r.proxy.lines.map(|lines| Evidence { lines, line: None });
+    // Each fact in words, and as the report's JSON names it (`data-value`).
     let file_rows = [
-        (Key::Encoding, super::schema_word(&r.encoding)),
-        (Key::Format, super::schema_word(&r.format)),
-        (Key::Lines, r.line_count.to_string()),
+        (Key::Encoding, encoding_label(r.encoding, lang).to_string(), super::schema_word(&r.encoding)),
+        (Key::Format, format_label(r.format, lang).to_string(), super::schema_word(&r.format)),
+        (Key::Lines, r.line_count.to_string(), r.line_count.to_string()),
     ];
     html! {
         <section class="machine" aria-labelledby="machine-title">
@@ -73,8 +74,8 @@ pub fn machine_summary(props: &MachineProps) -> Html {
                     }
                 </div>
                 <dl class="facts file-facts">
-                    { for file_rows.into_iter().map(|(key, v)| html! {
-                        <div class="fact"><dt>{ t(lang, key) }</dt><dd>{ v }</dd></div>
+                    { for file_rows.into_iter().map(|(key, words, value)| html! {
+                        <div class="fact"><dt>{ t(lang, key) }</dt><dd data-value={value}>{ words }</dd></div>
                     }) }
                 </dl>
             </div>
