@@ -141,6 +141,52 @@ pub fn finding(id: FindingId, lang: Lang) -> FindingText {
     FindingText { title, what, next, links }
 }
 
+/// What to check for a finding of `report`: first the steps its checks
+/// call for in particular, then the finding's usual ones.
+pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str> {
+    let mut steps = Vec::new();
+    if cut_after_connect(report, f) {
+        steps.push(lang.pick(
+            "nc では TCP で接続できていますが、curl の通信は TLS のハンドシェイク中か HTTP の応答の前に切断されています (curl: (35) など)。宛先の FQDN (TLS の SNI) で通信を許可・遮断するファイアウォール (Azure Firewall のアプリケーション ルールやサードパーティ製の機器など) で、この FQDN が許可されているか確認してください。あわせて、OS の OpenSSL が TLS 1.2 以上を使えることも確認してください。",
+            "nc connects over TCP, but curl's connection is cut during the TLS handshake or before an HTTP answer (curl: (35) and kin). Check that a firewall that allows or blocks by FQDN (it reads the TLS SNI), such as an Azure Firewall application rule or a third-party appliance, allows this FQDN, and that the machine's OpenSSL offers TLS 1.2 or later.",
+        ));
+    }
+    steps.extend_from_slice(finding(f.id, lang).next);
+    steps
+}
+
+/// Whether a destination that `f` is about connected over TCP while its
+/// HTTPS check was cut during the TLS handshake or before an HTTP answer:
+/// the network lets the packets through, something on the way reads the
+/// connection and drops it.
+fn cut_after_connect(report: &Report, f: &Finding) -> bool {
+    use FindingId as F;
+    let unreachable = matches!(
+        f.id,
+        F::BackupUnreachable
+            | F::StorageUnreachable
+            | F::EntraIdUnreachable
+            | F::SiteRecoveryUnreachable
+            | F::FileRecoveryDownloadBlocked
+            | F::OtherUnreachable
+    );
+    if !unreachable {
+        return false;
+    }
+    let cut: std::collections::HashSet<&str> = f
+        .checks
+        .iter()
+        .filter_map(|&i| report.checks.get(i))
+        .filter(|c| {
+            c.kind == CheckKind::Https
+                && matches!(c.reason, Reason::TlsFailed | Reason::RecvFailure | Reason::EmptyReply)
+        })
+        .map(|c| &*c.fqdn)
+        .collect();
+    !cut.is_empty()
+        && report.checks.iter().any(|c| c.kind == CheckKind::Tcp && c.status == Status::Ok && cut.contains(&*c.fqdn))
+}
+
 type Texts = (&'static str, &'static str, &'static [&'static str]);
 
 fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
@@ -926,6 +972,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
         }
         for f in shown {
             let t = finding(f.id, lang);
+            let next = next_steps(report, f, lang);
             let sev = severity_label(f.severity, lang);
             let lines = if f.lines[0] > 0 {
                 format!(" ({} {}-{})", lang.pick("行", "lines"), f.lines[0], f.lines[1])
@@ -938,7 +985,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
                 if let Some(c) = &concerned {
                     let _ = writeln!(s, "  - {}", md_escape(c));
                 }
-                for n in t.next {
+                for n in &next {
                     let _ = writeln!(s, "  - {n}");
                 }
             } else {
@@ -947,7 +994,7 @@ pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
                     let _ = writeln!(s, "      {c}");
                 }
                 let _ = writeln!(s, "      {}", t.what);
-                for n in t.next {
+                for n in &next {
                     let _ = writeln!(s, "      → {n}");
                 }
             }
@@ -977,6 +1024,30 @@ fn md_escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A log whose Azure Backup destination connects with nc, and whose curl
+    /// ends as `curl_output` says.
+    fn backup_log(curl_output: &str) -> Report {
+        let log = format!(
+            "#### (4) Azure Backup への疎通確認 ####\n##TRY!! nc -vz pod01-prot1.jpe.backup.windowsazure.com 443 ##\nNcat: Connected to 20.1.2.3:443.\n\n##TRY!! curl -I https://pod01-prot1.jpe.backup.windowsazure.com ##\n{curl_output}\n\nComplete...\n"
+        );
+        crate::analyze(log.as_bytes(), None).report
+    }
+
+    #[test]
+    fn a_connection_cut_after_tcp_connects_points_at_fqdn_filtering() {
+        let cut = backup_log("curl: (35) OpenSSL/3.0.13: error:0A000126:SSL routines::unexpected eof while reading");
+        let f = cut.findings.iter().find(|f| f.id == FindingId::BackupUnreachable).expect("backup-unreachable");
+        let steps = next_steps(&cut, f, Lang::En);
+        assert!(steps[0].contains("TLS SNI"), "{steps:?}");
+        assert_eq!(steps.len(), finding(f.id, Lang::En).next.len() + 1);
+        assert!(next_steps(&cut, f, Lang::Ja)[0].contains("SNI"));
+        assert!(summary(&cut, Lang::En, Style { markdown: false, color: false }).contains("TLS SNI"));
+
+        let timeout = backup_log("curl: (28) Connection timed out after 300001 milliseconds");
+        let f = timeout.findings.iter().find(|f| f.id == FindingId::BackupUnreachable).expect("backup-unreachable");
+        assert_eq!(next_steps(&timeout, f, Lang::En), finding(f.id, Lang::En).next);
+    }
 
     #[test]
     fn regions_in_both_languages() {

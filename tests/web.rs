@@ -159,6 +159,22 @@ async fn language_switch_changes_the_page_and_html_lang() {
 }
 
 #[wasm_bindgen_test]
+async fn a_tls_cut_after_tcp_connects_gets_its_own_next_step_first() {
+    let page = Mounted::new(Lang::En).await;
+    let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();
+    area.set_value(
+        "#### (4) Azure Backup への疎通確認 ####\n\
+         ##TRY!! nc -vz pod01-prot1.jpe.backup.windowsazure.com 443 ##\nNcat: Connected to 20.1.2.3:443.\n\n\
+         ##TRY!! curl -I https://pod01-prot1.jpe.backup.windowsazure.com ##\n\
+         curl: (35) OpenSSL/3.0.13: error:0A000126:SSL routines::unexpected eof while reading\n\nComplete...\n",
+    );
+    page.click("#check-pasted");
+    page.until(|p| p.find("[data-finding=backup-unreachable]").is_some()).await;
+    let first = page.text("[data-finding=backup-unreachable] ul.next li");
+    assert!(first.contains("TLS SNI"), "{first}");
+}
+
+#[wasm_bindgen_test]
 async fn failures_only_hides_rows_without_problems() {
     let page = Mounted::new(Lang::En).await;
     let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();

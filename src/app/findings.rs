@@ -6,7 +6,7 @@ use super::banner::show_in_log_button;
 use super::severity_mark;
 use super::state::{Evidence, SharedReport};
 use super::text::{more_destinations, t, Key};
-use crate::explain::{finding, not_a_log_message, severity_label, Lang};
+use crate::explain::{finding, next_steps, not_a_log_message, severity_label, Lang};
 use yew::prelude::*;
 
 /// A finding names at most this many destinations; the rest are counted
@@ -32,6 +32,7 @@ pub fn finding_list(props: &FindingListProps) -> Html {
             }
             { for report.findings.iter().enumerate().map(|(i, f)| {
                 let text = finding(f.id, lang);
+                let next = next_steps(report, f, lang);
                 let (mark, class) = severity_mark(f.severity);
                 let title_id = format!("finding-{i}-title");
                 let cause = f.cause.map(|c| not_a_log_message(c, f.detail.as_deref(), lang));
@@ -67,9 +68,9 @@ pub fn finding_list(props: &FindingListProps) -> Html {
                                 </ul>
                             </div>
                         }
-                        if !text.next.is_empty() {
+                        if !next.is_empty() {
                             <h4>{ t(lang, Key::WhatToCheck) }</h4>
-                            <ul class="next">{ for text.next.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
+                            <ul class="next">{ for next.iter().map(|n| html! { <li>{ *n }</li> }) }</ul>
                         }
                         if !text.links.is_empty() {
                             <h4>{ t(lang, Key::LearnMore) }</h4>
