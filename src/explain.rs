@@ -173,7 +173,7 @@ fn cut_after_connect(report: &Report, f: &Finding) -> bool {
     if !unreachable {
         return false;
     }
-    let cut: std::collections::HashSet<&str> = f
+    let cut: crate::analyzer::fasthash::FastSet<&str> = f
         .checks
         .iter()
         .filter_map(|&i| report.checks.get(i))
