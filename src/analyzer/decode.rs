@@ -19,6 +19,9 @@ pub struct Decoded<'a> {
     pub encoding: Encoding,
     /// For binary input of a known type: what it is (`PNG image`, ...).
     pub binary_kind: Option<&'static str>,
+    /// Whether the text has an `@`: a URL can hold a password only after
+    /// one, so text without any needs no masking.
+    pub at_sign: bool,
 }
 
 /// File signatures of binary formats someone may drop by mistake.
@@ -84,7 +87,12 @@ pub fn decode_text(text: String) -> Decoded<'static> {
 impl Decoded<'_> {
     /// The same, owning its text.
     pub fn into_owned(self) -> Decoded<'static> {
-        Decoded { text: Cow::Owned(self.text.into_owned()), encoding: self.encoding, binary_kind: self.binary_kind }
+        Decoded {
+            text: Cow::Owned(self.text.into_owned()),
+            encoding: self.encoding,
+            binary_kind: self.binary_kind,
+            at_sign: self.at_sign,
+        }
     }
 }
 
@@ -92,7 +100,7 @@ impl Decoded<'_> {
 /// every case but plain UTF-8 and what is tried when that fails.
 fn special(bytes: &[u8]) -> Option<Decoded<'_>> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Some(Decoded { text: Cow::Borrowed(""), encoding: Encoding::Empty, binary_kind: None });
+        return Some(Decoded { text: Cow::Borrowed(""), encoding: Encoding::Empty, binary_kind: None, at_sign: false });
     }
     if let Some(bom_decoded) = decode_with_bom(bytes) {
         return Some(bom_decoded);
@@ -134,7 +142,7 @@ fn not_utf8(bytes: &[u8]) -> Decoded<'_> {
 }
 
 fn binary(kind: Option<&'static str>) -> Decoded<'static> {
-    Decoded { text: Cow::Borrowed(""), encoding: Encoding::Binary, binary_kind: kind }
+    Decoded { text: Cow::Borrowed(""), encoding: Encoding::Binary, binary_kind: kind, at_sign: false }
 }
 
 fn decode_with_bom(bytes: &[u8]) -> Option<Decoded<'_>> {
@@ -276,8 +284,34 @@ fn trim_partial_char(sample: &[u8]) -> &[u8] {
 /// Removes NUL bytes, byte-order marks and ANSI escape sequences; keeps
 /// every line break.
 fn finish(text: Cow<'_, str>, encoding: Encoding) -> Decoded<'_> {
-    let text = if has_noise(text.as_bytes()) { Cow::Owned(clean(&text)) } else { text };
-    Decoded { text, encoding, binary_kind: None }
+    let (noise, at_sign) = scan(&text);
+    // Cleaning only removes bytes: it cannot add an `@`.
+    let text = if noise { Cow::Owned(clean(&text)) } else { text };
+    Decoded { text, encoding, binary_kind: None, at_sign }
+}
+
+/// How many bytes [`scan`] reads at a time: few enough to stay in the
+/// processor's cache for the second search over them.
+const SCAN_PIECE: usize = 32 * 1024;
+
+/// Whether `text` has noise ([`has_noise`]) and whether it has an `@`:
+/// both searched piece by piece, so a large text is read from memory once
+/// for the two (pieces end between characters, so U+FEFF is never cut).
+fn scan(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let (mut noise, mut at_sign) = (false, false);
+    let mut start = 0;
+    while start < bytes.len() && !(noise && at_sign) {
+        let mut end = (start + SCAN_PIECE).min(bytes.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let piece = &bytes[start..end];
+        noise = noise || has_noise(piece);
+        at_sign = at_sign || memchr::memchr(b'@', piece).is_some();
+        start = end;
+    }
+    (noise, at_sign)
 }
 
 /// The next byte that may start noise: NUL, ESC, or the first byte of U+FEFF.
@@ -369,6 +403,27 @@ mod tests {
         let d = decode(bytes);
         assert_eq!(d.encoding, encoding);
         assert_eq!(d.text, text);
+    }
+
+    /// The piece-by-piece search finds noise and `@` wherever they are,
+    /// a U+FEFF across a piece's nominal end included.
+    #[test]
+    fn scan_reads_every_piece() {
+        let filler = "a".repeat(SCAN_PIECE - 1);
+        assert_eq!(scan(&filler), (false, false));
+        for (tail, expect) in [("\u{feff}x", (true, false)), ("@x", (false, true)), ("\x1b[0m", (true, false))] {
+            for pad in 0..4 {
+                let text = format!("{filler}{}{tail}{}", "b".repeat(pad), "c".repeat(SCAN_PIECE));
+                assert_eq!(scan(&text), expect, "{tail:?} after {pad}");
+            }
+        }
+        let both = format!("{filler}\u{feff}{}@", "d".repeat(3 * SCAN_PIECE));
+        assert_eq!(scan(&both), (true, true));
+        let coloured = format!("{}\u{1b}[31mhttp://u:pw@h\u{1b}[0m\n", "e".repeat(SCAN_PIECE));
+        let d = decode(coloured.as_bytes());
+        assert!(d.at_sign);
+        assert!(!d.text.contains('\u{1b}'));
+        assert!(!decode(filler.as_bytes()).at_sign);
     }
 
     #[test]

@@ -79,8 +79,10 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
     }
     let encoding = decoded.encoding;
     let mut text = decoded.text;
-    if let Cow::Owned(masked) = machine::mask_credentials(&text) {
-        text = Cow::Owned(masked);
+    if decoded.at_sign {
+        if let Cow::Owned(masked) = machine::mask_credentials(&text) {
+            text = Cow::Owned(masked);
+        }
     }
     let info = machine::read(&segment::head(&text), &text, source);
     // A password in a proxy value without a scheme (`user:pass@host:port`)
@@ -100,9 +102,12 @@ impl<'a> Log<'a> {
         let Log { text, info, encoding, source } = self;
         match state.report(&text, info, encoding, source.as_deref()) {
             Ok(report) => Analysis { report, text },
-            Err((cause, line_count)) => {
-                not_a_log(source.as_deref(), decode::Decoded { text, encoding, binary_kind: None }, cause, line_count)
-            }
+            Err((cause, line_count)) => not_a_log(
+                source.as_deref(),
+                decode::Decoded { text, encoding, binary_kind: None, at_sign: false },
+                cause,
+                line_count,
+            ),
         }
     }
 
