@@ -175,6 +175,90 @@ curl: (7) Failed to connect to proxy.contoso.local port 8080 after 1 ms: Connect
     }
 }
 
+/// A proxy's CONNECT reply need not say "Connection established": a lone
+/// status line before an error that comes before any answer (TLS, the
+/// tunnel closed) is the proxy's; before a timeout or a reset, whose line
+/// it was is not known. An HTTP/2 line is always the origin's.
+#[test]
+fn lone_status_line_beside_a_curl_error() {
+    let body = "\
+##TRY!! curl -I https://pod01-manag1.jpe.backup.windowsazure.com ##
+curl: (60) SSL certificate problem: unable to get local issuer certificate
+More details here: https://curl.se/docs/sslcerts.html
+HTTP/1.1 200 OK
+
+##TRY!! curl -I https://pod01-prot1.jpe.backup.windowsazure.com ##
+curl: (35) OpenSSL SSL_connect: SSL_ERROR_SYSCALL in connection to pod01-prot1.jpe.backup.windowsazure.com:443
+HTTP/1.0 200 Tunnel established
+
+##TRY!! curl -I https://ceuswatcab01.blob.core.windows.net ##
+curl: (56) Proxy CONNECT aborted
+HTTP/1.1 403 Forbidden
+
+##TRY!! curl -I https://login.microsoft.com ##
+curl: (28) Operation timed out after 300000 milliseconds with 0 out of 0 bytes received
+HTTP/1.1 200 OK
+
+##TRY!! curl -I https://login.microsoftonline.com ##
+HTTP/2 404
+curl: (92) HTTP/2 stream 0 was not closed cleanly: PROTOCOL_ERROR (err 1)
+
+##TRY!! curl -I https://graph.windows.net ##
+curl: (77) error setting certificate verify locations:
+  CAfile: /etc/pki/tls/certs/ca-bundle.crt
+  CApath: none
+";
+    let r = analyze(&log("http://proxy.contoso.local:8080", "http://proxy.contoso.local:8080", body));
+    assert_eq!(
+        verdicts(&r),
+        [
+            "https pod01-manag1.jpe.backup.windowsazure.com:443 failed tls-untrusted",
+            "https pod01-prot1.jpe.backup.windowsazure.com:443 failed tls-failed",
+            "https ceuswatcab01.blob.core.windows.net:443 failed proxy-denied 403",
+            "https login.microsoft.com:443 unknown unrecognized",
+            "https login.microsoftonline.com:443 ok http-response 404",
+            "https graph.windows.net:443 unknown unrecognized",
+        ]
+    );
+    assert!(r.proxy.seen_in_curl, "a 2xx reply to CONNECT shows the proxy");
+    let ids = finding_ids(&r);
+    for id in ["tls-interception", "backup-unreachable", "proxy-denied", "unrecognized-output"] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(!ids.contains(&"entra-id-unreachable"), "a local CA bundle problem is not the network: {ids:?}");
+}
+
+/// Ncat announces each further address it tries; a log that ends after
+/// the announcement was cut off while trying, and the check has no outcome.
+#[test]
+fn ncat_cut_off_while_trying_the_next_address() {
+    let body = "\
+##TRY!! nslookup  pod01-manag1.jpe.backup.windowsazure.com ##
+Server:    168.63.129.16
+
+Address 1: 168.63.129.16
+
+nslookup: can't resolve 'pod01-manag1.jpe.backup.windowsazure.com'
+
+##TRY!! nc -vz pod01-manag1.jpe.backup.windowsazure.com 443 ##
+Ncat: Version 7.50 ( https://nmap.org/ncat )
+Ncat: Connection to 2603:1046:1400::1 failed: Network is unreachable.
+Ncat: Trying next address...
+";
+    let r = analyze(&log("", "", body));
+    assert_eq!(
+        verdicts(&r),
+        [
+            "dns pod01-manag1.jpe.backup.windowsazure.com unknown unrecognized",
+            "tcp pod01-manag1.jpe.backup.windowsazure.com:443 not-run interrupted",
+        ]
+    );
+    assert!(r.truncated);
+    let ids = finding_ids(&r);
+    assert!(ids.contains(&"log-truncated") && !ids.contains(&"backup-unreachable"), "{ids:?}");
+    assert!(r.checks[0].addresses.is_empty(), "the resolver's own address is no answer");
+}
+
 #[test]
 fn ctrl_c_inside_a_block_and_a_second_run_appended() {
     let body = "\

@@ -1,7 +1,10 @@
 //! curl -I: any HTTP status line means the destination answered (through a
 //! proxy: the origin's status after `200 Connection established`); curl's
-//! numbered errors, old and new wording, say why not. The progress meter
-//! that shares the log (and sometimes the line) is ignored.
+//! numbered errors, old and new wording, say why not. A lone status line
+//! beside an error that comes before any answer (TLS, the tunnel closed)
+//! was a proxy's reply to CONNECT, however worded; beside a timeout or a
+//! reset it could be either's, and the block gets no verdict. The progress
+//! meter that shares the log (and sometimes the line) is ignored.
 
 use super::{errno_reason, not_installed, Lines, Needle, Verdict};
 
@@ -15,6 +18,8 @@ struct StatusLine<'a> {
     line: usize,
     code: u16,
     phrase: &'a str,
+    /// HTTP/1.x: the only version a proxy answers CONNECT in.
+    h1: bool,
 }
 
 /// A `curl: (N) message` line.
@@ -36,8 +41,8 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let mut count = 0;
     let mut error: Option<CurlError> = None;
     for (i, line) in lines.iter() {
-        if let Some((code, phrase)) = status_line(line) {
-            let s = StatusLine { line: i, code, phrase };
+        if let Some((code, phrase, h1)) = status_line(line) {
+            let s = StatusLine { line: i, code, phrase, h1 };
             first.get_or_insert(s.clone());
             last = Some(s);
             count += 1;
@@ -51,14 +56,37 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let tunnel = first.as_ref().is_some_and(|s| {
         (200..300).contains(&s.code) && (contains_ignore_case(s.phrase, "connection established") || count > 1)
     });
-    let origin = if tunnel && count < 2 { None } else { last.as_ref() };
-    // A 407 (or a refusal named by curl's CONNECT error) is the proxy's, not the origin's.
-    let proxy_refusal = error.as_ref().and_then(connect_refusal);
+    // With one status line and an error that comes before any answer can
+    // (the TLS handshake failed, nothing came back, the proxy closed the
+    // tunnel), the line was a proxy's reply to CONNECT, however worded.
+    let before_answer = count == 1 && !tunnel && error.as_ref().is_some_and(before_any_answer);
+    // With one HTTP/1.x status line and a timeout or a reset, which may
+    // come after an origin's answer or after a proxy's reply to CONNECT,
+    // whose line it was is not known: no conclusion.
+    if count == 1 && !tunnel && !before_answer && first.as_ref().is_some_and(|s| s.h1) {
+        let may_follow = |e: &&CurlError| matches!(e.code, 28 | 56) && connect_refusal(e).is_none();
+        if let Some(e) = error.as_ref().filter(may_follow) {
+            let mut v = Verdict::new(Status::Unknown, Reason::Unrecognized, Some(e.line));
+            v.tool = Some(std::borrow::Cow::Borrowed("curl"));
+            return Some(v);
+        }
+    }
+    let origin = if (tunnel || before_answer) && count < 2 { None } else { last.as_ref() };
+    // A 407 (or a refusal named by curl's CONNECT error, or a lone
+    // non-2xx reply before the proxy closed the tunnel) is the proxy's,
+    // not the origin's.
+    let proxy_refusal = error.as_ref().and_then(connect_refusal).or_else(|| {
+        first.as_ref().filter(|s| before_answer && !(200..300).contains(&s.code)).and_then(|s| {
+            let denied = error.as_ref().and_then(error_reason) == Some(Reason::ProxyDenied);
+            denied.then_some(s.code)
+        })
+    });
+    let tunnel = tunnel || before_answer && first.as_ref().is_some_and(|s| (200..300).contains(&s.code));
 
     let mut verdict = if let Some(code) = proxy_refusal {
         // The last status line with that code, else curl's message.
         let status_at =
-            lines.iter().rev().find(|(_, l)| status_line(l).is_some_and(|(c, _)| c == code)).map(|(i, _)| i);
+            lines.iter().rev().find(|(_, l)| status_line(l).is_some_and(|(c, _, _)| c == code)).map(|(i, _)| i);
         let at = status_at.or(error.as_ref().map(|e| e.line));
         let reason = if code == 407 { Reason::ProxyAuthRequired } else { Reason::ProxyDenied };
         let mut v = Verdict::new(Status::Failed, reason, at);
@@ -94,7 +122,7 @@ fn contains_ignore_case(hay: &str, needle: &str) -> bool {
 
 /// `HTTP/1.1 404 Not Found`, `HTTP/2 200`, possibly after progress-meter
 /// characters on the same line.
-fn status_line(line: &str) -> Option<(u16, &str)> {
+fn status_line(line: &str) -> Option<(u16, &str, bool)> {
     // Only progress-meter characters may come before it, and none of them
     // is 'H': the first 'H' must start it. Most lines (headers) are told
     // apart by their first byte.
@@ -116,7 +144,7 @@ fn status_line(line: &str) -> Option<(u16, &str)> {
     if !code.bytes().all(|b| b.is_ascii_digit()) || rest[3..].chars().next().is_some_and(|c| !c.is_whitespace()) {
         return None;
     }
-    Some((code.parse().ok()?, rest[3..].trim()))
+    Some((code.parse().ok()?, rest[3..].trim(), version.starts_with('1')))
 }
 
 /// A character of curl's progress meter (digits, sizes, times, spaces).
@@ -153,6 +181,15 @@ fn connect_refusal(e: &CurlError) -> Option<u16> {
     tail.split_whitespace().next()?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()
 }
 
+/// Whether curl reports this error before any HTTP answer can come through
+/// the connection: TLS never completed (35, 51, 53, 54, 59, 60, 64, 66, 80,
+/// 82, 83, 90, 91), nothing came back (52), the proxy failed the tunnel
+/// (97, `Proxy CONNECT aborted`).
+fn before_any_answer(e: &CurlError) -> bool {
+    matches!(e.code, 35 | 51 | 52 | 53 | 54 | 59 | 60 | 64 | 66 | 80 | 82 | 83 | 90 | 91 | 97)
+        || e.code == 56 && e.message.to_ascii_lowercase().contains("proxy connect aborted")
+}
+
 /// curl's exit code and message → reason; `None` for codes that do not say
 /// whether the destination answered.
 fn error_reason(e: &CurlError) -> Option<Reason> {
@@ -167,8 +204,10 @@ fn error_reason(e: &CurlError) -> Option<Reason> {
         28 => Reason::Timeout,
         35 => Reason::TlsFailed,
         51 | 60 => Reason::TlsUntrusted,
-        // Older curl: 51 name mismatch, 58 client certificate, 77 CA bundle unreadable.
-        58 | 77 | 80 | 83 | 90 | 91 => Reason::TlsFailed,
+        80 | 83 | 90 | 91 => Reason::TlsFailed,
+        // 58 (the machine's client certificate) and 77 (its CA bundle
+        // unreadable) are problems of the machine's own set-up: they say
+        // nothing of the network, so they fall to `Unrecognized` below.
         52 => Reason::EmptyReply,
         55 | 56 | 16 | 92 => {
             if m.contains("proxy connect aborted") || m.contains("proxy") && m.contains("connect") {
@@ -279,6 +318,15 @@ mod tests {
         let origin =
             "HTTP/1.0 200 Connection established\r\n\r\nHTTP/1.1 403 Server failed to authenticate the request.";
         assert_eq!(run(origin), Some((Status::Ok, Reason::HttpResponse, Some(403), true)));
+        // A CONNECT reply worded otherwise, known by the TLS error after it.
+        let ok_reply = "curl: (60) SSL certificate problem: self-signed certificate\nHTTP/1.1 200 OK";
+        assert_eq!(run(ok_reply), Some((Status::Failed, Reason::TlsUntrusted, None, true)));
+        let aborted = "curl: (56) Proxy CONNECT aborted\nHTTP/1.1 502 Bad Gateway";
+        assert_eq!(run(aborted), Some((Status::Failed, Reason::ProxyDenied, Some(502), false)));
+        let either = "curl: (56) Recv failure: Connection reset by peer\nHTTP/1.1 502 Bad Gateway";
+        assert_eq!(run(either), Some((Status::Unknown, Reason::Unrecognized, None, false)));
+        let h2 = "HTTP/2 404\ncurl: (92) HTTP/2 stream 0 was not closed cleanly: PROTOCOL_ERROR (err 1)";
+        assert_eq!(run(h2), Some((Status::Ok, Reason::HttpResponse, Some(404), false)));
     }
 
     #[test]

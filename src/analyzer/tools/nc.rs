@@ -25,12 +25,20 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     }
     // Several addresses may have been tried, each with its own error: the
     // strongest sign wins (a timeout anywhere means packets were dropped).
+    // Ncat announces each further try (`Trying next address...`) and ends
+    // with the outcome of the last: an announcement with nothing after it
+    // is a run cut off while trying, which has no outcome yet.
     let mut best: Option<(Reason, usize)> = None;
+    let mut trying = false;
     for (i, line) in lines.iter() {
+        if next_address(line) {
+            trying = true;
+        }
         if is_noise(line) {
             continue;
         }
         let Some(reason) = failure(line) else { continue };
+        trying = false;
         let rank = |r: Reason| match r {
             Reason::Timeout => 4,
             Reason::Refused => 3,
@@ -41,7 +49,15 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
             best = Some((reason, i));
         }
     }
+    if trying {
+        return None;
+    }
     best.map(|(reason, i)| with_tool(Verdict::failed(reason, i)))
+}
+
+/// Ncat's `Trying next address...`, printed before it tries another address.
+fn next_address(line: &str) -> bool {
+    line.trim().starts_with("Ncat: Trying next address")
 }
 
 /// The nc variant, from its banner or wording.
@@ -82,7 +98,7 @@ fn connected(line: &str) -> bool {
 
 fn is_noise(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with("Ncat: Version") || t.starts_with("Ncat: Trying next address") || t.contains("bytes sent")
+    t.starts_with("Ncat: Version") || next_address(t) || t.contains("bytes sent")
 }
 
 /// The reason a failure line gives.
@@ -108,6 +124,14 @@ mod tests {
     #[track_caller]
     fn reason(text: &str, want: Reason) {
         assert_eq!(run(text).map(|r| r.1), Some(want), "{text}");
+    }
+
+    #[test]
+    fn ncat_trying_the_next_address_has_no_outcome_yet() {
+        let cut = "Ncat: Version 7.50 ( https://nmap.org/ncat )\nNcat: Connection to 2603:1046:1400::1 failed: Network is unreachable.\nNcat: Trying next address...";
+        assert_eq!(run(cut), None);
+        reason(&format!("{cut}\nNcat: Connection timed out."), Reason::Timeout);
+        assert_eq!(run(&format!("{cut}\nNcat: Connected to 20.191.166.134:443.")).map(|r| r.0), Some(Status::Ok));
     }
 
     #[test]

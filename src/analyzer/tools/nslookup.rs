@@ -20,7 +20,8 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
     for (i, raw) in lines.iter() {
         let t = raw.trim_ascii();
         if t.is_empty() {
-            after_server = false;
+            // The resolver's address may follow its `Server:` line after a
+            // blank line; it is still not an answer.
             in_addresses_list = false;
             continue;
         }
