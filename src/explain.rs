@@ -208,7 +208,7 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
         F::LogTruncated => (
             (
                 "ログが途中で終わっています",
-                "スクリプトが最後まで実行されていません (Ctrl+C で中断された、ディスクがいっぱいになった等)。最後のブロックは結果が出る前に終わっており、それ以降の宛先は確認されていません。",
+                "スクリプトが最後まで実行されていません (Ctrl+C で中断された、ディスクがいっぱいになった、ログの一部だけが貼り付けられた等)。ログは最後のブロックの途中か直後で終わっており、それ以降の宛先は確認されていません。",
                 &[
                     "スクリプトを最後まで実行し直してください。時間がかかるのは通信がタイムアウトしているためで、それ自体が手がかりになります。",
                     "新しいログをもう一度ここで確認してください。",
@@ -216,7 +216,7 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             (
                 "The log ends in the middle of the run",
-                "The script did not run to the end (stopped with Ctrl+C, disk full, ...). The last block ends before its result, and the destinations after it were not checked.",
+                "The script did not run to the end (stopped with Ctrl+C, disk full, only part of the log pasted, ...). The log ends inside or right after its last block, and the destinations after it were not checked.",
                 &[
                     "Run the script again until it finishes. A slow run means connections are timing out, which is itself a clue.",
                     "Check the new log here again.",
@@ -227,7 +227,7 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
         F::DnsFailure => (
             (
                 "名前解決できない宛先があります",
-                "nslookup で IP アドレスが得られませんでした (タイムアウト、NXDOMAIN、SERVFAIL など)。名前解決できない宛先には接続できません。",
+                "nslookup (または nc・curl) で IP アドレスが得られませんでした (タイムアウト、NXDOMAIN、SERVFAIL など)。名前解決できない宛先には直接接続できません (プロキシ経由の通信では、名前はプロキシが解決します)。",
                 &[
                     "/etc/resolv.conf の DNS サーバーを確認してください。Azure 既定の DNS は 168.63.129.16 です。",
                     "カスタム DNS サーバーを使う場合は、Azure のパブリックな名前を解決できるよう、168.63.129.16 (または外部の DNS) へのフォワーダーを設定してください。",
@@ -237,7 +237,7 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             (
                 "Some names do not resolve",
-                "nslookup got no IP address (timeout, NXDOMAIN, SERVFAIL, ...). A destination whose name does not resolve cannot be reached.",
+                "nslookup (or nc, curl) got no IP address (timeout, NXDOMAIN, SERVFAIL, ...). A destination whose name does not resolve cannot be reached directly (through a proxy, the proxy resolves the name).",
                 &[
                     "Check the DNS servers in /etc/resolv.conf. Azure's default DNS is 168.63.129.16.",
                     "With a custom DNS server, forward public Azure names to 168.63.129.16 (or to a public resolver).",

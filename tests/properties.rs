@@ -28,6 +28,12 @@ const PIECES: &[&str] = &[
     "curl: (28) Connection timed out after 300001 milliseconds\n",
     "curl: (56) CONNECT tunnel failed, response 407\n",
     "http_proxy コマンドの結果\nhttp://user:Secr3tPw@10.0.0.1:8080\n",
+    "https_proxy コマンドの結果\nhttp://user:Ab/Secr3tPw#?@10.0.0.1:8080\n",
+    // A password given with `-U` is known as such in a command line.
+    "\n##TRY!! curl -I -U user:Secr3tPw -x 10.0.0.1:8080 https://login.microsoft.com ##\n",
+    "##TRY!! curl -I --proxy 'user:Secr3tPw@10.0.0.1:8080' https://login.microsoft.com ##\n",
+    "curl: (5) Could not resolve proxy: user:Secr3tPw@10.0.0.1\n",
+    "* Uses proxy env variable https_proxy == 'http://user:Secr3tPw/x@10.0.0.1:8080'\n",
     "https_proxy コマンドの結果\n\n",
     "\n",
     "<script>alert(1)</script>\n",

@@ -98,6 +98,9 @@ pod01-rec2.wus2.backup.windowsazure.com (20.42.0.9:3260) open
 
 ##TRY!! nc -vz login.microsoftonline.com 443 ##
 nc: bad address 'login.microsoftonline.com'
+
+##TRY!! curl -I https://ceuswatcab01.blob.core.windows.net ##
+HTTP/1.1 400 Value for one of the query parameters specified in the request URI is invalid.
 ";
     let r = analyze(&log("", "", body));
     assert_eq!(
@@ -107,13 +110,45 @@ nc: bad address 'login.microsoftonline.com'
             "tcp pod01-prot1.wus2.backup.windowsazure.com:443 failed timeout",
             "tcp pod01-rec2.wus2.backup.windowsazure.com:3260 ok connected",
             "tcp login.microsoftonline.com:443 failed unresolved",
+            "https ceuswatcab01.blob.core.windows.net:443 ok http-response 400",
         ]
     );
     assert_eq!(r.checks[2].service, Service::FileRecovery);
     assert_eq!(r.checks[1].region.as_deref(), Some("westus2"));
     assert_eq!(r.checks[1].tool.as_deref(), Some("OpenBSD netcat"));
-    // Ran to its end without "Complete...": not cut off.
+    // Ran to its end (every service checked) without "Complete...": not cut off.
     assert!(!r.truncated);
+}
+
+/// A backup-script log that ends between two blocks, before some of the
+/// services were checked and without the script's closing lines, was cut
+/// off: not "all reachable".
+#[test]
+fn cut_between_blocks_is_truncated() {
+    let body = "\
+#### (4) Azure Backup への疎通確認 ####
+##TRY!! nc -vz pod01-manag1.jpe.backup.windowsazure.com 443 ##
+Ncat: Version 7.92 ( https://nmap.org/ncat )
+Ncat: Connected to 20.191.166.134:443.
+
+##TRY!! curl -I https://pod01-manag1.jpe.backup.windowsazure.com ##
+HTTP/1.1 404 Not Found
+
+#### (5) Azure Storage への疎通確認 ####
+";
+    let r = analyze(&log("", "", body));
+    assert!(r.truncated);
+    let cut = r.findings.iter().find(|f| f.id.id() == "log-truncated").expect("log-truncated");
+    assert_eq!((cut.checks.clone(), cut.lines), (vec![1], r.checks[1].lines), "the evidence is the last block");
+    assert_eq!(r.overall, Overall::Inconclusive);
+    // The same blocks with the script's closing lines: a run that checked less, not a cut one.
+    let r =
+        analyze(&log("", "", &format!("{body}#### 疎通確認終了 ####\nComplete...\n[INFO] Script time is 12sec.\n")));
+    assert!(!r.truncated && !finding_ids(&r).contains(&"log-truncated"));
+    assert_eq!(r.overall, Overall::Ok);
+    // A second run appended after a finished one, cut in its turn.
+    let twice = format!("{body}Complete...\n{body}");
+    assert!(analyze(&log("", "", &twice)).truncated);
 }
 
 #[test]
@@ -129,9 +164,14 @@ Proxy-agent: tinyproxy/1.11.1
 
 HTTP/2 404
 content-length: 0
+
+Complete...
 ";
     let r = analyze(&log("", "", body));
     assert!(r.proxy.configured && r.proxy.seen_in_curl && r.proxy.https_proxy.is_none());
+    // The proxy lines are blank: the evidence of the proxy is curl's tunnel.
+    let proxy = r.findings.iter().find(|f| f.id.id() == "proxy-configured").expect("proxy-configured");
+    assert_eq!(proxy.lines, r.checks[1].lines);
     assert_eq!(
         verdicts(&r),
         [

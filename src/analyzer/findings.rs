@@ -136,8 +136,14 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
     };
     // In the order the findings are listed (before sorting by severity).
     let mut rules: Vec<Entry> = vec![
-        Entry::Rule(rule(FindingId::DnsFailure, Severity::Error, |c| {
-            c.kind == CheckKind::Dns && c.status == Status::Failed
+        // nslookup failed; or curl (6), or nc without a proxy, could not
+        // resolve the destination's name (behind a proxy, nc resolves
+        // names the proxied path does not need).
+        Entry::Rule(rule(FindingId::DnsFailure, Severity::Error, move |c| {
+            c.status == Status::Failed
+                && (c.kind == CheckKind::Dns
+                    || c.reason == Reason::Unresolved
+                        && (c.kind == CheckKind::Https || c.kind == CheckKind::Tcp && !proxied))
         })),
         Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| c.is_3260() && c.tcp_blocked())),
         Entry::Rule(rule(FindingId::BackupUnreachable, Severity::Error, service_unreachable(Service::Backup))),
@@ -225,12 +231,19 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
             }
             Entry::ProxyConfigured => {
                 if proxied {
-                    let lines = proxy.lines;
+                    // The proxy lines are the evidence when they hold a value;
+                    // otherwise the proxy was seen in curl's output.
+                    let set = proxy.http_proxy.is_some() || proxy.https_proxy.is_some();
+                    let lines = proxy.lines.filter(|_| set);
                     let via = if lines.is_some() { Vec::new() } else { first_https.into_iter().collect() };
                     out.push(finding(checks, FindingId::ProxyConfigured, Severity::Info, via, lines));
                 }
             }
         }
+    }
+    // Cut between blocks: the evidence is the last block, after which the log ends.
+    if truncated && !checks.is_empty() && !out.iter().any(|f| f.id == FindingId::LogTruncated) {
+        out.push(finding(checks, FindingId::LogTruncated, Severity::Warning, vec![checks.len() - 1], None));
     }
     out.sort_by_key(|f| f.severity);
     out

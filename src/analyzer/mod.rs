@@ -79,27 +79,53 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
     }
     let encoding = decoded.encoding;
     let mut text = decoded.text;
+    let mut masked_any = false;
+    // The proxy values as written, passwords and all, to find them elsewhere.
+    let mut secrets = Vec::new();
     if decoded.at_sign {
         if let Cow::Owned(masked) = machine::mask_credentials(&text) {
+            secrets = machine::read(&segment::head(&text), &text, source).secrets;
             text = Cow::Owned(masked);
+            masked_any = true;
         }
     }
-    let info = machine::read(&segment::head(&text), &text, source);
+    let mut info = machine::read(&segment::head(&text), &text, source);
+    secrets.append(&mut info.secrets);
     // A password in a proxy value without a scheme (`user:pass@host:port`)
-    // is not caught by the URL scan: mask that value wherever it appears.
-    for raw in &info.secrets {
-        let safe = machine::mask_userinfo(raw).0;
+    // is not caught by the URL scan: mask that value wherever it appears,
+    // and its `user:password` too (curl's `-U user:password`).
+    for raw in &secrets {
+        let (safe, _) = machine::mask_userinfo(raw);
         if safe != raw.as_str() && text.contains(raw.as_str()) {
             text = Cow::Owned(text.replace(raw.as_str(), &safe));
         }
+        // (Not for a pair so short it could be part of other text, such as a port.)
+        if let Some((user, password)) = machine::userinfo(raw).filter(|(u, p)| !u.is_empty() && u.len() + p.len() >= 5)
+        {
+            let pair = format!("{user}:{password}");
+            if text.contains(pair.as_str()) {
+                text = Cow::Owned(text.replace(pair.as_str(), &format!("{user}:***")));
+            }
+        }
     }
+    // A URL with a password anywhere (a curl command, curl's own lines)
+    // means the log itself must not be shared as it is.
+    info.proxy.credentials_in_url |= masked_any;
     Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string) })
 }
 
 impl<'a> Log<'a> {
     /// The analysis, once `state` has read every block of the text.
     fn finish(self, state: Checks) -> Analysis<'a> {
-        let Log { text, info, encoding, source } = self;
+        let Log { mut text, mut info, encoding, source } = self;
+        // Passwords found in commands (`curl -U user:password`) are masked
+        // in the text as well, wherever they appear.
+        for pair in &state.shared.passwords {
+            if let Some((user, _)) = pair.split_once(':') {
+                text = Cow::Owned(text.replace(pair.as_str(), &format!("{user}:***")));
+            }
+            info.proxy.credentials_in_url = true;
+        }
         match state.report(&text, info, encoding, source.as_deref()) {
             Ok(report) => Analysis { report, text },
             Err((cause, line_count)) => not_a_log(
@@ -125,6 +151,8 @@ struct Checks {
     scripted: bool,
     finished: bool,
     line_count: usize,
+    /// The script's closing line came after the last block.
+    ended: bool,
     seen_tunnel: bool,
     asr_section: bool,
     shared: Shared,
@@ -138,6 +166,7 @@ impl Checks {
             scripted: segment::is_scripted(text),
             finished: false,
             line_count: 0,
+            ended: false,
             seen_tunnel: false,
             asr_section: false,
             shared: Shared::default(),
@@ -154,6 +183,7 @@ impl Checks {
             let Some((b, output)) = blocks.next_with_lines() else {
                 self.finished = true;
                 self.line_count = blocks.lines_read();
+                self.ended = blocks.saw_end();
                 break;
             };
             self.asr_section |= b.section == Some(Service::SiteRecovery);
@@ -191,12 +221,11 @@ impl Checks {
         encoding: Encoding,
         source: Option<&str>,
     ) -> Result<Report, (NotALogCause, usize)> {
-        let Checks { scripted, line_count, seen_tunnel, asr_section, checks, .. } = self;
+        let Checks { scripted, line_count, ended, seen_tunnel, asr_section, checks, .. } = self;
         if checks.is_empty() {
             let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
             return Err((cause, line_count));
         }
-        let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted);
         let mut proxy = info.proxy;
         proxy.seen_in_curl = seen_tunnel;
         proxy.configured |= proxy.seen_in_curl;
@@ -210,6 +239,13 @@ impl Checks {
         } else {
             Format::LinuxBackup
         };
+        // Cut inside a block; or, for the backup script, cut between blocks:
+        // no closing line after the last one and one of the four services
+        // the script always checks never reached.
+        let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted)
+            || format == Format::LinuxBackup
+                && !ended
+                && !SCRIPT_SERVICES.iter().all(|&s| checks.iter().any(|c| c.service == s));
         let findings = findings::derive(&checks, &proxy, truncated);
         let services = findings::services(&checks, &proxy);
         let overall = findings::overall(&services, &findings, truncated);
@@ -231,6 +267,9 @@ impl Checks {
         })
     }
 }
+
+/// The services the backup script checks in every run, in its order.
+const SCRIPT_SERVICES: [Service; 4] = [Service::FileRecovery, Service::Backup, Service::Storage, Service::EntraId];
 
 /// An analysis done in steps, for a caller that must stay responsive
 /// (the page's worker answers a cancel between steps): the same result as
@@ -443,6 +482,9 @@ struct Shared {
     names: fasthash::FastMap<Rc<str>, NameInfo>,
     /// Each region name once.
     regions: fasthash::FastMap<&'static str, Rc<str>>,
+    /// `user:password` given to curl's `-U` / `--proxy-user` / `-u` /
+    /// `--user` in a command: masked in the command, and in the text at the end.
+    passwords: Vec<String>,
 }
 
 impl Shared {
@@ -454,8 +496,15 @@ impl Shared {
                 let parsed = segment::parse_command(text);
                 let (fqdn, (service, region)) = self.name(&parsed.target);
                 let command: Rc<str> = Rc::from(text);
+                let shown = match machine::option_credentials(text) {
+                    Some((user, password)) => {
+                        self.passwords.push(format!("{user}:{password}"));
+                        Rc::from(text.replace(&format!("{user}:{password}"), &format!("{user}:***")))
+                    }
+                    None => command.clone(),
+                };
                 self.known.push(Known {
-                    command: command.clone(),
+                    command: shown,
                     tool: parsed.tool,
                     port: parsed.port,
                     fqdn,

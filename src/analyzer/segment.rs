@@ -276,6 +276,9 @@ pub struct Cursor {
     line: usize,
     /// The service of the section the next line is in.
     section: Option<Service>,
+    /// Whether the script's closing line (`Complete...`, `[INFO] Script
+    /// time ...`) came before the cursor, after the last command line.
+    ended: bool,
 }
 
 impl Cursor {
@@ -311,6 +314,8 @@ pub struct Blocks<'a> {
     at: usize,
     /// The line breaks from `at` on.
     breaks: Newlines<'a>,
+    /// A closing line of the script has been read.
+    ended: bool,
     /// The output lines of the block being read.
     lines: Vec<(usize, &'a str)>,
 }
@@ -334,6 +339,7 @@ impl<'a> Blocks<'a> {
             at,
             breaks: Newlines::new(text.as_bytes(), at),
             lines: Vec::new(),
+            ended: cursor.ended,
         }
     }
 
@@ -342,14 +348,21 @@ impl<'a> Blocks<'a> {
     pub fn cursor(&self) -> Cursor {
         match &self.open {
             // The next block's command line has been read: read it again.
-            Some(open) => Cursor { at: open.at, line: open.start, section: open.section },
-            None => Cursor { at: self.at, line: self.line, section: self.section },
+            Some(open) => Cursor { at: open.at, line: open.start, section: open.section, ended: self.ended },
+            None => Cursor { at: self.at, line: self.line, section: self.section, ended: self.ended },
         }
     }
 
     /// Whether the log has the `##TRY!!` layout of the scripts.
     pub fn scripted(&self) -> bool {
         self.scripted
+    }
+
+    /// Whether a closing line of the script (`Complete...`, `[INFO] Script
+    /// time is ...`) has been read since the last command line: the run
+    /// went to its end.
+    pub fn saw_end(&self) -> bool {
+        self.ended
     }
 
     /// How many lines have been read: once every block has been handed
@@ -395,6 +408,8 @@ impl<'a> Blocks<'a> {
             self.at = next;
             let closed = match classify(line, self.scripted) {
                 LineKind::Command(command) => {
+                    // A closing line counts only after the last block (a second run may follow).
+                    self.ended = false;
                     let open = Open { command, section: self.section, start: i, at, end: i };
                     self.open.replace(open)
                 }
@@ -407,7 +422,10 @@ impl<'a> Blocks<'a> {
                     }
                     self.open.take()
                 }
-                LineKind::End => self.open.take(),
+                LineKind::End => {
+                    self.ended = true;
+                    self.open.take()
+                }
                 LineKind::Separator => None,
                 LineKind::Blank => {
                     if self.open.is_some() {
