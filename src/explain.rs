@@ -878,6 +878,43 @@ fn cells(report: &Report, idx: &[usize], lang: Lang, style: Style) -> String {
 /// a line per destination grouped by service, then the findings with what
 /// to do. Proxy passwords are already masked in the report.
 pub fn summary(report: &Report, lang: Lang, style: Style) -> String {
+    without_controls(summary_of(report, lang, style))
+}
+
+/// `text` without control characters (but line breaks and tabs) and
+/// escape sequences other than the summary's own colours (`ESC [ 1;31 m`):
+/// a log's text or file name must not move a terminal's cursor, set its
+/// title or ring its bell.
+fn without_controls(text: String) -> String {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some((at, c)) = rest.char_indices().find(|&(_, c)| unsafe_char(c)) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + c.len_utf8()..];
+        // A colour code: ESC, `[`, digits and `;`, `m`.
+        let colour = (c == '\u{1b}')
+            .then(|| after.strip_prefix('['))
+            .flatten()
+            .and_then(|p| p.find(|ch: char| !(ch.is_ascii_digit() || ch == ';')).map(|n| (p, n)))
+            .filter(|(p, n)| p[*n..].starts_with('m'))
+            .map(|(_, n)| n + 2);
+        match colour {
+            Some(len) => {
+                out.push_str(&rest[at..at + 1 + len]);
+                rest = &after[len..];
+            }
+            None => rest = after,
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn summary_of(report: &Report, lang: Lang, style: Style) -> String {
     let mut s = String::new();
     let md = style.markdown;
     let title = report.source.as_deref().map(|p| p.rsplit(['/', '\\']).next().unwrap_or(p)).unwrap_or("-");
@@ -1017,13 +1054,38 @@ pub fn concerned(f: &Finding, lang: Lang) -> Option<String> {
     Some(format!("{}: {list}", lang.pick("対象", "Destinations")))
 }
 
+/// Log text as Markdown text: every character that could start markup
+/// (emphasis, a link or image, a table cell, code, HTML) is escaped.
 fn md_escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('*', "\\*").replace('_', "\\_").replace('<', "&lt;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '!' | '|' | '#' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_text_makes_no_markup_and_moves_no_cursor() {
+        assert_eq!(
+            md_escape("[x](javascript:a) ![i](http://e/x.png) <b> `c` a|b"),
+            "\\[x\\]\\(javascript:a\\) \\!\\[i\\]\\(http://e/x.png\\) &lt;b&gt; \\`c\\` a\\|b"
+        );
+        let dirty = "a\u{7}b\u{8}c\rd\u{9b}2Je\u{1b}]0;title\u{7}f \u{1b}[1;31mred\u{1b}[0m\n\tg".to_string();
+        assert_eq!(without_controls(dirty), "abcd2Je]0;titlef \u{1b}[1;31mred\u{1b}[0m\n\tg");
+    }
 
     /// A log whose Azure Backup destination connects with nc, and whose curl
     /// ends as `curl_output` says.

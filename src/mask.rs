@@ -7,6 +7,7 @@
 //! answers, evidence lines). Kept: the Azure destinations the script
 //! tests, which are public names and say nothing about the customer.
 
+use crate::analyzer::knowledge;
 use crate::analyzer::model::{Check, Report};
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
@@ -117,6 +118,7 @@ impl Masker {
 /// word such as `db01` in `db012`).
 fn replace_word(text: &str, name: &str, with: &str) -> String {
     let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    let in_name = |c: char| is_word(c) || c == '.';
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     for (at, _) in text.match_indices(name) {
@@ -125,12 +127,29 @@ fn replace_word(text: &str, name: &str, with: &str) -> String {
         if at < last || before.is_some_and(is_word) || after.is_some_and(is_word) {
             continue;
         }
+        // A label of an Azure destination (a machine named `backup` or
+        // `login`) is part of that public name, which is kept.
+        let start = text[..at].rfind(|c: char| !in_name(c)).map_or(0, |i| i + 1);
+        let end = text[at..].find(|c: char| !in_name(c)).map_or(text.len(), |i| at + i);
+        let whole = text[start..end].trim_end_matches('.');
+        if whole != name && knowledge::service_of(whole).is_some() {
+            continue;
+        }
         out.push_str(&text[last..at]);
         out.push_str(with);
         last = at + name.len();
     }
     out.push_str(&text[last..]);
     out
+}
+
+/// Where the host name is in the script's log file name
+/// (`.../CheckNWResult_vm01_202411241530.log`).
+fn file_name_host(path: &str) -> Option<(usize, usize)> {
+    let name_at = path.rfind(['/', '\\']).map_or(0, |i| i + 1);
+    let start = name_at + path[name_at..].find("CheckNWResult_")? + "CheckNWResult_".len();
+    let end = start + path[start..].rfind('_')?;
+    (end > start).then_some((start, end))
 }
 
 /// The proxy's host inside a proxy value (`http://user:***@proxy:8080`).
@@ -183,6 +202,13 @@ impl ReportMasker {
             }
         }
         r.host = r.host.as_deref().map(|h| m.host(h));
+        // The script names its log `CheckNWResult_<host>_<date>.log`.
+        if let Some(source) = r.source.as_mut() {
+            if let Some((start, end)) = file_name_host(source) {
+                let masked = m.host(&source[start..end]);
+                source.replace_range(start..end, &masked);
+            }
+        }
         m.opt_text(&mut r.source);
         m.opt_text(&mut r.proxy.http_proxy);
         m.opt_text(&mut r.proxy.https_proxy);
@@ -244,6 +270,18 @@ mod tests {
         let ip = dns.and_then(|c| c.addresses.first()).expect("masked address").clone();
         assert!(ip.starts_with("ip-"));
         assert_eq!(masked.checks.len(), a.report.checks.len());
+    }
+
+    #[test]
+    fn host_in_the_file_name_and_azure_labels() {
+        let log = "## 実行しているマシンのホスト名はbackupです。\n##TRY!! nc -vz pod01-manag1.jpe.backup.windowsazure.com 443 ##\nNcat: Connected to 20.1.2.3:443.\n##TRY!! nc -vz backup 443 ##\nNcat: Connected to 10.1.2.3:443.\n";
+        let a = analyze(log.as_bytes(), Some("/tmp/CheckNWResult_backup_202411241530.log"));
+        assert_eq!(a.report.host.as_deref(), Some("backup"));
+        let masked = mask_report(&a.report);
+        assert_eq!(masked.source.as_deref(), Some("/tmp/CheckNWResult_host-1_202411241530.log"));
+        // The machine's name is masked where it stands alone, not inside an Azure name.
+        assert_eq!(&*masked.checks[0].command, "nc -vz pod01-manag1.jpe.backup.windowsazure.com 443");
+        assert_eq!(&*masked.checks[1].command, "nc -vz host-1 443");
     }
 
     #[test]
