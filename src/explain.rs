@@ -145,6 +145,12 @@ pub fn finding(id: FindingId, lang: Lang) -> FindingText {
 /// call for in particular, then the finding's usual ones.
 pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str> {
     let mut steps = Vec::new();
+    if proxy_unreachable(report, f) {
+        steps.push(lang.pick(
+            "プロキシが設定されているため、curl: (7) で接続できなかった相手は宛先ではなくプロキシ自身です。http_proxy / https_proxy のホスト名とポートが正しいか、このマシンからプロキシへ接続できるか (プロキシが起動しているか、途中のファイアウォールで許可されているか) を確認してください。",
+            "A proxy is set, so what curl: (7) could not connect to is the proxy itself, not the destination. Check the host name and port in http_proxy / https_proxy, and that this machine can reach the proxy (it is running, and firewalls on the way allow it).",
+        ));
+    }
     if cut_after_connect(report, f) {
         steps.push(lang.pick(
             "nc では TCP で接続できていますが、curl の通信は TLS のハンドシェイク中か HTTP の応答の前に切断されています (curl: (35) など)。宛先の FQDN (TLS の SNI) で通信を許可・遮断するファイアウォール (Azure Firewall のアプリケーション ルールやサードパーティ製の機器など) で、この FQDN が許可されているか確認してください。あわせて、OS の OpenSSL が TLS 1.2 以上を使えることも確認してください。",
@@ -155,22 +161,38 @@ pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str>
     steps
 }
 
-/// Whether a destination that `f` is about connected over TCP while its
-/// HTTPS check was cut during the TLS handshake or before an HTTP answer:
-/// the network lets the packets through, something on the way reads the
-/// connection and drops it.
-fn cut_after_connect(report: &Report, f: &Finding) -> bool {
+/// Whether `f` is about destinations whose curl could not connect (curl 7)
+/// while a proxy is in use: curl connects to the proxy, so the proxy is
+/// what it could not reach.
+fn proxy_unreachable(report: &Report, f: &Finding) -> bool {
+    is_unreachable(f.id)
+        && crate::analyzer::findings::proxy_in_use(&report.proxy)
+        && f.checks
+            .iter()
+            .filter_map(|&i| report.checks.get(i))
+            .any(|c| c.kind == CheckKind::Https && c.evidence.as_deref().is_some_and(|e| e.starts_with("curl: (7)")))
+}
+
+/// Whether a finding says destinations of a service could not be reached.
+fn is_unreachable(id: FindingId) -> bool {
     use FindingId as F;
-    let unreachable = matches!(
-        f.id,
+    matches!(
+        id,
         F::BackupUnreachable
             | F::StorageUnreachable
             | F::EntraIdUnreachable
             | F::SiteRecoveryUnreachable
             | F::FileRecoveryDownloadBlocked
             | F::OtherUnreachable
-    );
-    if !unreachable {
+    )
+}
+
+/// Whether a destination that `f` is about connected over TCP while its
+/// HTTPS check was cut during the TLS handshake or before an HTTP answer:
+/// the network lets the packets through, something on the way reads the
+/// connection and drops it.
+fn cut_after_connect(report: &Report, f: &Finding) -> bool {
+    if !is_unreachable(f.id) {
         return false;
     }
     let cut: crate::analyzer::fasthash::FastSet<&str> = f
@@ -514,14 +536,20 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
         ),
         F::NcMissing => (
             (
-                "nc が使えないため TCP を確認できていません",
+                "nc が無いか -z に対応していないため TCP を確認できていません",
                 "nc コマンドがインストールされていないか、-z オプションに対応していない (Ncat 6.40 など) ため、TCP の確認は実行されていません。ネットワークの問題ではありません。",
-                &["nc をインストールしてからスクリプトを再実行してください (例: sudo yum install nmap-ncat / sudo apt install netcat-openbsd / sudo zypper install netcat-openbsd)。"],
+                &[
+                    "nc が無い場合は、インストールしてからスクリプトを再実行してください (例: sudo yum install nmap-ncat / sudo apt install netcat-openbsd / sudo zypper install netcat-openbsd)。",
+                    "「invalid option -- 'z'」と出る場合、nc は入っていますが古い版です (RHEL / CentOS 7 の nmap-ncat は Ncat 6.40 で、yum で入れ直しても同じ版です)。nmap.org の新しい Ncat を入れるか、TCP の確認は省いて curl の結果で判断してください。",
+                ],
             ),
             (
-                "nc is missing, so TCP was not checked",
+                "nc is missing or cannot do -z, so TCP was not checked",
                 "The nc command is not installed or cannot do -z (Ncat 6.40, for example), so the TCP checks did not run. This is not a network problem.",
-                &["Install nc and run the script again (e.g. sudo yum install nmap-ncat, sudo apt install netcat-openbsd, sudo zypper install netcat-openbsd)."],
+                &[
+                    "If nc is missing, install it and run the script again (e.g. sudo yum install nmap-ncat, sudo apt install netcat-openbsd, sudo zypper install netcat-openbsd).",
+                    "If it printed \"invalid option -- 'z'\", nc is there but too old (RHEL / CentOS 7's nmap-ncat is Ncat 6.40, and reinstalling it with yum gives the same version). Install a newer Ncat from nmap.org, or leave out the TCP checks and judge by curl's results.",
+                ],
             ),
             &[LINK_READING],
         ),
@@ -1109,6 +1137,21 @@ mod tests {
         let timeout = backup_log("curl: (28) Connection timed out after 300001 milliseconds");
         let f = timeout.findings.iter().find(|f| f.id == FindingId::BackupUnreachable).expect("backup-unreachable");
         assert_eq!(next_steps(&timeout, f, Lang::En), finding(f.id, Lang::En).next);
+    }
+
+    #[test]
+    fn curl_failing_to_connect_behind_a_proxy_points_at_the_proxy() {
+        let head = "http_proxy コマンドの結果\nhttp://proxy01.contoso.local:3128\nhttps_proxy コマンドの結果\nhttp://proxy01.contoso.local:3128\n#### 環境情報確認終了 ####\n";
+        let curl = "curl: (7) Failed to connect to proxy01.contoso.local port 3128 after 2 ms: Connection refused";
+        let log = format!("{head}#### (4) Azure Backup への疎通確認 ####\n##TRY!! curl -I https://pod01-prot1.jpe.backup.windowsazure.com ##\n{curl}\n\nComplete...\n");
+        let r = crate::analyze(log.as_bytes(), None).report;
+        let f = r.findings.iter().find(|f| f.id == FindingId::BackupUnreachable).expect("backup-unreachable");
+        assert!(next_steps(&r, f, Lang::En)[0].contains("the proxy itself"));
+        assert!(next_steps(&r, f, Lang::Ja)[0].contains("プロキシ自身"));
+        // Without a proxy, curl (7) is about the destination.
+        let direct = backup_log("curl: (7) Failed to connect to pod01-prot1.jpe.backup.windowsazure.com port 443 after 2 ms: Connection refused");
+        let f = direct.findings.iter().find(|f| f.id == FindingId::BackupUnreachable).expect("backup-unreachable");
+        assert_eq!(next_steps(&direct, f, Lang::En), finding(f.id, Lang::En).next);
     }
 
     #[test]
