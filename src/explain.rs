@@ -636,6 +636,12 @@ pub fn not_a_log_message(cause: NotALogCause, detail: Option<&str>, lang: Lang) 
         (NotALogCause::NoCommands, Lang::En) => {
             "This is text, but it holds no nslookup, nc or curl results (no ##TRY!! lines).".to_string()
         }
+        (NotALogCause::CutBeforeChecks, Lang::Ja) => {
+            "ネットワーク確認スクリプトのログですが、最初の確認 (##TRY!! の行) の前で終わっています。実行が途中で止められたか、実行中のファイルが渡されました。スクリプトを最後まで実行してから、そのログを選んでください。".to_string()
+        }
+        (NotALogCause::CutBeforeChecks, Lang::En) => {
+            "This is the network-check script's log, but it ends before its first check (no ##TRY!! lines): the run was stopped, or the file was taken while it still ran. Run the script to the end and choose that log.".to_string()
+        }
     }
 }
 

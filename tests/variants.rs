@@ -423,6 +423,8 @@ fn inputs_that_are_not_logs() {
     assert_eq!(cause(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"), Some(NotALogCause::KnownBinary));
     assert_eq!(cause(b"PK\x03\x04\x14\0\0\0\x08\0"), Some(NotALogCause::KnownBinary));
     assert_eq!(cause(b"Hello,\nthis is a letter.\n"), Some(NotALogCause::NoCommands));
+    // The script's machine part, and the run stopped before its first check.
+    assert_eq!(cause(log("", "", "").as_bytes()), Some(NotALogCause::CutBeforeChecks));
     assert_eq!(
         cause(b"ComputerName     : pod01-manag1.jpe.backup.windowsazure.com\nTcpTestSucceeded : True\n"),
         Some(NotALogCause::WindowsLog)

@@ -223,7 +223,13 @@ impl Checks {
     ) -> Result<Report, (NotALogCause, usize)> {
         let Checks { scripted, line_count, ended, seen_tunnel, asr_section, checks, .. } = self;
         if checks.is_empty() {
-            let cause = if looks_like_windows_log(text) { NotALogCause::WindowsLog } else { NotALogCause::NoCommands };
+            let cause = if looks_like_windows_log(text) {
+                NotALogCause::WindowsLog
+            } else if looks_like_script_head(text) {
+                NotALogCause::CutBeforeChecks
+            } else {
+                NotALogCause::NoCommands
+            };
             return Err((cause, line_count));
         }
         let mut proxy = info.proxy;
@@ -354,6 +360,11 @@ impl Stepwise {
             }
         }
     }
+}
+
+/// The Linux script's first lines (its machine part), or its name.
+fn looks_like_script_head(text: &str) -> bool {
+    ["#### 環境情報確認 ####", "環境情報確認終了", "Check_Backup_NW_Linux"].iter().any(|k| text.contains(k))
 }
 
 /// The Windows script's transcript (`Test-NetConnection`, WinHTTP proxy).

@@ -375,6 +375,9 @@ pub enum NotALogCause {
     WindowsLog,
     /// Text, but without any network-check command in it.
     NoCommands,
+    /// The network-check script's log, ending before its first check (the
+    /// run was stopped, or the file was taken while it still ran).
+    CutBeforeChecks,
 }
 
 /// Something the analyzer concluded from the checks as a whole.
