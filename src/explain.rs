@@ -598,12 +598,12 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
         F::RegionSpecificFqdn => (
             (
                 "確認した FQDN はリージョンの一例です",
-                "スクリプトは例として東日本 (jpe)・西日本 (jpw) などのリージョンの FQDN を確認しています。実際に通信が必要な FQDN は、Recovery Services コンテナーのリージョンによって変わります。また、確認対象の FQDN は予告なく変更される場合があります。",
+                "スクリプトは一部のリージョンの FQDN だけを確認しています (既定では東日本 (jpe)・西日本 (jpw)。どのリージョンかは各 FQDN の geo コードでわかります)。実際に通信が必要な FQDN は、Recovery Services コンテナーのリージョンによって変わります。また、確認対象の FQDN は予告なく変更される場合があります。",
                 &["コンテナーのリージョンの geo コードに対応する FQDN (pod01-*.<geo>.backup.windowsazure.com) への通信も確認してください。"],
             ),
             (
                 "The checked FQDNs are regional examples",
-                "The script checks FQDNs of example regions such as Japan East (jpe) and Japan West (jpw). The FQDNs that matter depend on the Recovery Services vault's region, and may change without notice.",
+                "The script checks the FQDNs of a few regions only (by default Japan East (jpe) and Japan West (jpw); the geo code in each name tells which). The FQDNs that matter depend on the Recovery Services vault's region, and may change without notice.",
                 &["Also check the FQDNs for your vault's region geo code (pod01-*.<geo>.backup.windowsazure.com)."],
             ),
             &[LINK_GEO, LINK_MARS_URLS],
