@@ -164,12 +164,8 @@ fn read_proxy_line(lines: &[&str], i: usize, proxy: &mut Proxy, secrets: &mut Ve
 /// People write passwords with `/`, `?`, `#` and spaces in them without
 /// escaping: the user and password run from the scheme to the value's last `@`.
 pub fn mask_userinfo(url: &str) -> (Cow<'_, str>, bool) {
-    // A proxy value is one value: a password may even hold spaces.
-    let auth_start = url.find("://").map_or(0, |i| i + 3);
-    match password_in(&url[auth_start..]) {
-        Some((start, end)) => {
-            (Cow::Owned(format!("{}***{}", &url[..auth_start + start], &url[auth_start + end..])), true)
-        }
+    match credentials_at(url) {
+        Some((_, start, end)) => (Cow::Owned(format!("{}***{}", &url[..start], &url[end..])), true),
         None => (Cow::Borrowed(url), false),
     }
 }
@@ -177,10 +173,22 @@ pub fn mask_userinfo(url: &str) -> (Cow<'_, str>, bool) {
 /// The user and password of a proxy value (`scheme://user:password@host`,
 /// or without the scheme), when it has both.
 pub fn userinfo(url: &str) -> Option<(&str, &str)> {
-    let auth_start = url.find("://").map_or(0, |i| i + 3);
-    let authority = &url[auth_start..];
-    let (start, end) = password_in(authority)?;
-    Some((&authority[..start - 1], &authority[start..end]))
+    let (user, start, end) = credentials_at(url)?;
+    Some((&url[user..start - 1], &url[start..end]))
+}
+
+/// Where a proxy value's user starts and where its password starts and
+/// ends. A proxy value is one value: a password may even hold spaces.
+fn credentials_at(url: &str) -> Option<(usize, usize, usize)> {
+    let user = url.find("://").map_or(0, |i| i + 3);
+    let (start, end) = password_in(&url[user..])?;
+    Some((user, user + start, user + end))
+}
+
+/// `text` with `user:password` replaced by `user:***`, when it holds it.
+pub fn mask_user_password(text: &str, user: &str, password: &str) -> Option<String> {
+    let pair = format!("{user}:{password}");
+    text.contains(pair.as_str()).then(|| text.replace(pair.as_str(), &format!("{user}:***")))
 }
 
 /// The `user:password` given to curl's `-U` / `--proxy-user` / `-u` /
@@ -221,8 +229,8 @@ fn password_in(authority: &str) -> Option<(usize, usize)> {
 
 /// Bytes that end the word a URL is written in (white space, quotes,
 /// angle brackets). A URL's `/`, `?` and `#` do not: a password may hold them.
-fn ends_token(b: u32) -> bool {
-    matches!(b, 0x20 | 0x09 | 0x0d | 0x0a | 0x22 | 0x27 | 0x3c | 0x3e)
+fn ends_token(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b'<' | b'>')
 }
 
 /// Where the value starts when the word at `start` is the value of curl's
@@ -260,9 +268,9 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
             continue;
         }
         let (start, from) = match word {
-            Some((start, prev)) if !bytes[prev..at].iter().any(|&b| ends_token(b.into())) => (start, prev),
+            Some((start, prev)) if !bytes[prev..at].iter().any(|&b| ends_token(b)) => (start, prev),
             _ => {
-                let start = bytes[..at].iter().rposition(|&b| ends_token(b.into())).map_or(0, |i| i + 1);
+                let start = bytes[..at].iter().rposition(|&b| ends_token(b)).map_or(0, |i| i + 1);
                 (start, start)
             }
         };
@@ -276,7 +284,7 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
                 _ => continue,
             },
         };
-        let auth_end = bytes[at..].iter().position(|&b| ends_token(b.into())).map_or(bytes.len(), |i| at + i);
+        let auth_end = bytes[at..].iter().position(|&b| ends_token(b)).map_or(bytes.len(), |i| at + i);
         done = auth_end;
         let Some((ps, pe)) = password_in(&text[auth_start..auth_end]) else { continue };
         let (ps, pe) = (auth_start + ps, auth_start + pe);
@@ -309,7 +317,7 @@ mod tests {
         let mut copied = 0;
         for at in memchr::memmem::find_iter(bytes, b"://") {
             let start = at + 3;
-            let end = bytes[start..].iter().position(|&b| ends_token(b.into())).map_or(bytes.len(), |i| start + i);
+            let end = bytes[start..].iter().position(|&b| ends_token(b)).map_or(bytes.len(), |i| start + i);
             let Some((ps, pe)) = password_in(&text[start..end]) else { continue };
             let (ps, pe) = (start + ps, start + pe);
             if ps < copied {

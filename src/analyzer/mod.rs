@@ -102,9 +102,8 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
         // (Not for a pair so short it could be part of other text, such as a port.)
         if let Some((user, password)) = machine::userinfo(raw).filter(|(u, p)| !u.is_empty() && u.len() + p.len() >= 5)
         {
-            let pair = format!("{user}:{password}");
-            if text.contains(pair.as_str()) {
-                text = Cow::Owned(text.replace(pair.as_str(), &format!("{user}:***")));
+            if let Some(masked) = machine::mask_user_password(&text, user, password) {
+                text = Cow::Owned(masked);
             }
         }
     }
@@ -120,9 +119,9 @@ impl<'a> Log<'a> {
         let Log { mut text, mut info, encoding, source } = self;
         // Passwords found in commands (`curl -U user:password`) are masked
         // in the text as well, wherever they appear.
-        for pair in &state.shared.passwords {
-            if let Some((user, _)) = pair.split_once(':') {
-                text = Cow::Owned(text.replace(pair.as_str(), &format!("{user}:***")));
+        for (user, password) in &state.shared.passwords {
+            if let Some(masked) = machine::mask_user_password(&text, user, password) {
+                text = Cow::Owned(masked);
             }
             info.proxy.credentials_in_url = true;
         }
@@ -495,7 +494,7 @@ struct Shared {
     regions: fasthash::FastMap<&'static str, Rc<str>>,
     /// `user:password` given to curl's `-U` / `--proxy-user` / `-u` /
     /// `--user` in a command: masked in the command, and in the text at the end.
-    passwords: Vec<String>,
+    passwords: Vec<(String, String)>,
 }
 
 impl Shared {
@@ -507,13 +506,11 @@ impl Shared {
                 let parsed = segment::parse_command(text);
                 let (fqdn, (service, region)) = self.name(&parsed.target);
                 let command: Rc<str> = Rc::from(text);
-                let shown = match machine::option_credentials(text) {
-                    Some((user, password)) => {
-                        self.passwords.push(format!("{user}:{password}"));
-                        Rc::from(text.replace(&format!("{user}:{password}"), &format!("{user}:***")))
-                    }
-                    None => command.clone(),
-                };
+                let masked = machine::option_credentials(text).and_then(|(user, password)| {
+                    self.passwords.push((user.to_string(), password.to_string()));
+                    machine::mask_user_password(text, user, password)
+                });
+                let shown = masked.map_or_else(|| command.clone(), Rc::from);
                 self.known.push(Known {
                     command: shown,
                     tool: parsed.tool,

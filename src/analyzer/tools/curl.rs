@@ -22,6 +22,12 @@ struct StatusLine<'a> {
     h1: bool,
 }
 
+impl StatusLine<'_> {
+    fn is_2xx(&self) -> bool {
+        (200..300).contains(&self.code)
+    }
+}
+
 /// A `curl: (N) message` line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CurlError<'a> {
@@ -53,9 +59,9 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
 
     // A proxy's tunnel reply comes first: `HTTP/1.1 200 Connection
     // established`, or any 2xx followed by another status line.
-    let tunnel = first.as_ref().is_some_and(|s| {
-        (200..300).contains(&s.code) && (contains_ignore_case(s.phrase, "connection established") || count > 1)
-    });
+    let tunnel = first
+        .as_ref()
+        .is_some_and(|s| s.is_2xx() && (contains_ignore_case(s.phrase, "connection established") || count > 1));
     // With one status line and an error that comes before any answer can
     // (the TLS handshake failed, nothing came back, the proxy closed the
     // tunnel), the line was a proxy's reply to CONNECT, however worded.
@@ -63,27 +69,25 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     // With one HTTP/1.x status line and a timeout or a reset, which may
     // come after an origin's answer or after a proxy's reply to CONNECT,
     // whose line it was is not known: no conclusion.
-    if count == 1 && !tunnel && !before_answer && first.as_ref().is_some_and(|s| s.h1) {
-        let may_follow = |e: &&CurlError| matches!(e.code, 28 | 56) && connect_refusal(e).is_none();
-        if let Some(e) = error.as_ref().filter(may_follow) {
-            let mut v = Verdict::new(Status::Unknown, Reason::Unrecognized, Some(e.line));
-            v.tool = Some(std::borrow::Cow::Borrowed("curl"));
-            return Some(v);
-        }
-    }
+    let may_follow = |e: &&CurlError| matches!(e.code, 28 | 56) && connect_refusal(e).is_none();
+    let either = (count == 1 && !tunnel && !before_answer && first.as_ref().is_some_and(|s| s.h1))
+        .then(|| error.as_ref().filter(may_follow))
+        .flatten();
     let origin = if (tunnel || before_answer) && count < 2 { None } else { last.as_ref() };
     // A 407 (or a refusal named by curl's CONNECT error, or a lone
     // non-2xx reply before the proxy closed the tunnel) is the proxy's,
     // not the origin's.
     let proxy_refusal = error.as_ref().and_then(connect_refusal).or_else(|| {
-        first.as_ref().filter(|s| before_answer && !(200..300).contains(&s.code)).and_then(|s| {
+        first.as_ref().filter(|s| before_answer && !s.is_2xx()).and_then(|s| {
             let denied = error.as_ref().and_then(error_reason) == Some(Reason::ProxyDenied);
             denied.then_some(s.code)
         })
     });
-    let tunnel = tunnel || before_answer && first.as_ref().is_some_and(|s| (200..300).contains(&s.code));
+    let tunnel = tunnel || before_answer && first.as_ref().is_some_and(StatusLine::is_2xx);
 
-    let mut verdict = if let Some(code) = proxy_refusal {
+    let mut verdict = if let Some(e) = either {
+        Verdict::new(Status::Unknown, Reason::Unrecognized, Some(e.line))
+    } else if let Some(code) = proxy_refusal {
         // The last status line with that code, else curl's message.
         let status_at =
             lines.iter().rev().find(|(_, l)| status_line(l).is_some_and(|(c, _, _)| c == code)).map(|(i, _)| i);

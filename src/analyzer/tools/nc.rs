@@ -33,6 +33,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     for (i, line) in lines.iter() {
         if next_address(line) {
             trying = true;
+            continue;
         }
         if is_noise(line) {
             continue;
