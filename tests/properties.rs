@@ -168,7 +168,7 @@ proptest! {
 
     #[test]
     fn line_index_finds_every_line(text in "[a\\r\\n]{0,3000}", cut in any::<prop::sample::Index>()) {
-        use nwcheck::analyzer::segment::{split_lines, LineIndex};
+        use nwcheck::analyzer::lines::{split_lines, LineIndex};
         let lines = split_lines(&text);
         // Built whole, or in two pieces cut anywhere.
         let at = cut.index(text.len() + 1);

@@ -5,7 +5,7 @@
 //! reports it as a crash.
 
 use nwcheck::analyzer::decode::{decode, decode_owned, decode_text};
-use nwcheck::analyzer::segment::{split_lines, LineIndex};
+use nwcheck::analyzer::lines::{split_lines, LineIndex};
 use nwcheck::analyzer::{Encoding, Report, Stepwise};
 use nwcheck::explain::{summary, Lang, Style};
 use nwcheck::export::Steps;
