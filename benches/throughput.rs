@@ -530,7 +530,7 @@ fn time_findings(report: &nwcheck::analyzer::Report) -> f64 {
 
 /// Times masking the report and writing its summary (what `--mask` and the default output add).
 fn time_after(report: &nwcheck::analyzer::Report) -> [f64; 2] {
-    let (m, tm) = time(|| nwcheck::mask::mask_report(black_box(report)));
+    let (m, tm) = time(|| nwcheck::anonymize::mask_report(black_box(report)));
     drop(black_box(m));
     let style = nwcheck::explain::Style::default();
     let (s, ts) = time(|| nwcheck::explain::summary(black_box(report), nwcheck::explain::Lang::En, style));
