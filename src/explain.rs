@@ -157,8 +157,27 @@ pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str>
             "nc connects over TCP, but curl's connection is cut during the TLS handshake or before an HTTP answer (curl: (35) and kin). Check that a firewall that allows or blocks by FQDN (it reads the TLS SNI), such as an Azure Firewall application rule or a third-party appliance, allows this FQDN, and that the machine's OpenSSL offers TLS 1.2 or later.",
         ));
     }
+    if local_policy(report, f) {
+        steps.push(lang.pick(
+            "nc のエラー (Permission denied / Operation not permitted) は、通信がこのマシンの外に出る前に、このマシン自身で止められたことを示します。NSG や途中のファイアウォールではなく、OS のファイアウォール (firewalld / iptables / nftables の送信ルール)、SELinux (ausearch -m avc や /var/log/audit/audit.log の denied)、セキュリティ ソフトの設定を確認してください。",
+            "nc's error (Permission denied / Operation not permitted) means this machine itself stopped the connection before it left: not an NSG nor a firewall on the way. Check the OS firewall's outbound rules (firewalld, iptables, nftables), SELinux (ausearch -m avc, denials in /var/log/audit/audit.log) and security software on the machine.",
+        ));
+    }
     steps.extend_from_slice(finding(f.id, lang).next);
     steps
+}
+
+/// Whether a TCP check behind `f` failed with the local system's refusal
+/// (`Ncat: Permission denied.`, `Operation not permitted`): a local
+/// firewall or SELinux, not the network.
+fn local_policy(report: &Report, f: &Finding) -> bool {
+    (is_unreachable(f.id) || f.id == FindingId::FileRecoveryPortBlocked)
+        && f.checks.iter().filter_map(|&i| report.checks.get(i)).any(|c| {
+            c.kind == CheckKind::Tcp
+                && c.evidence
+                    .as_deref()
+                    .is_some_and(|e| e.contains("Permission denied") || e.contains("Operation not permitted"))
+        })
 }
 
 /// Whether `f` is about destinations whose curl could not connect (curl 7)
@@ -458,6 +477,67 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             &[LINK_SQL_NETWORK, LINK_TLS],
         ),
+        F::DnsSinkhole => (
+            (
+                "DNS で遮断されている宛先があります (シンクホール)",
+                "名前解決の答えが 0.0.0.0・127.0.0.1 などのループバック・:: だけでした。DNS フィルター (セキュリティ製品、DNS ファイアウォール、hosts ファイルなど) がこの名前を遮断しています。この名前への nc や curl の失敗 (または自分自身への接続) は、宛先ではなくこのマシン自身に向かった結果です。",
+                &[
+                    "/etc/hosts にこの名前の行が無いか確認してください。",
+                    "DNS サーバー (カスタム DNS、DNS フォワーダー、Azure Firewall の DNS プロキシ、セキュリティ製品の DNS フィルター) のブロック リストから、Azure Backup・Azure Storage・Microsoft Entra ID の名前を除外してください。",
+                    "除外した後、スクリプトを再実行して、名前がパブリック (またはプライベート エンドポイントの) IP アドレスに解決されることを確認してください。",
+                ],
+            ),
+            (
+                "Some names are blocked by DNS (sinkhole)",
+                "The only answers for these names were 0.0.0.0, a loopback address (127.0.0.1, ...) or ::. A DNS filter (a security product, a DNS firewall, the hosts file) blocks them. Any nc or curl result for such a name (a failure, or a connection to this machine itself) went to this machine, not to the destination.",
+                &[
+                    "Check /etc/hosts for a line with this name.",
+                    "Remove the Azure Backup, Azure Storage and Microsoft Entra ID names from the block list of the DNS server (custom DNS, DNS forwarder, Azure Firewall DNS proxy, a security product's DNS filter).",
+                    "Then run the script again and check that the names resolve to public addresses (or to the private endpoint's).",
+                ],
+            ),
+            &[LINK_DNS],
+        ),
+        F::TrafficIntercepted => (
+            (
+                "Azure ではないものが応答しています",
+                "curl は HTTP の応答を受け取りましたが、その応答は宛先の Azure からではありませんでした: Microsoft 以外のホストへのリダイレクト (キャプティブ ポータル、認証ページ) か、プロキシ・セキュリティ機器・一般的な Web サーバー (squid、Zscaler、BlueCoat、FortiGate、nginx、Apache など) の Server / Via ヘッダーが付いた応答です。通信は途中で横取りされており、Azure には届いていません。",
+                &[
+                    "curl の出力にある Server・Via・Location ヘッダーで、応答した機器を確認してください。",
+                    "その機器 (プロキシ、ファイアウォール、Web フィルター) で、Azure Backup・Azure Storage・Microsoft Entra ID の宛先を許可し、ブロック ページやリダイレクトの対象外にしてください。",
+                    "TLS を復号している場合は、これらの宛先を TLS インスペクションの対象外にしてください。",
+                ],
+            ),
+            (
+                "Something other than Azure answered",
+                "curl got an HTTP answer, but not from the Azure destination: a redirect to a host outside Microsoft's domains (a captive portal or a sign-in page), or an answer whose Server / Via header names a proxy, security appliance or generic web server (squid, Zscaler, BlueCoat, FortiGate, nginx, Apache, ...). The traffic is taken over on the way and does not reach Azure.",
+                &[
+                    "Look at the Server, Via and Location headers in curl's output to see which device answered.",
+                    "On that device (proxy, firewall, web filter), allow the Azure Backup, Azure Storage and Microsoft Entra ID destinations and exempt them from block pages and redirects.",
+                    "If it decrypts TLS, exempt these destinations from TLS inspection.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
+        F::ProxyGatewayError => (
+            (
+                "プロキシ / ゲートウェイが宛先に接続できていません (502・503・504)",
+                "プロキシまたはゲートウェイが 502 / 503 / 504 を返しました。このマシンからプロキシまでは届いていますが、プロキシ自身が宛先に接続できていません (プロキシからの送信が遮断されている、プロキシが名前を解決できない、プロキシの上位が落ちている等)。",
+                &[
+                    "プロキシのログで、この宛先への接続が失敗した理由 (名前解決、タイムアウト、上位プロキシ) を確認してください。",
+                    "プロキシ (またはその先のファイアウォール) から Azure Backup・Azure Storage・Microsoft Entra ID への送信 TCP 443 番が許可されているか確認してください。",
+                ],
+            ),
+            (
+                "The proxy or gateway cannot reach the destination (502, 503, 504)",
+                "A proxy or gateway answered 502, 503 or 504. This machine reaches the proxy, but the proxy itself could not connect to the destination (its outbound traffic is blocked, it cannot resolve the name, its upstream is down, ...).",
+                &[
+                    "Look in the proxy's log for why its connection to this destination failed (name resolution, timeout, upstream proxy).",
+                    "Check that the proxy (or the firewall after it) allows outbound TCP 443 to Azure Backup, Azure Storage and Microsoft Entra ID.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
         F::ProxyCredentialsInLog => (
             (
                 "ログにプロキシのパスワードが含まれています",
@@ -673,6 +753,7 @@ pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
         R::Nxdomain => lang.pick("存在しない名前 (NXDOMAIN)", "no such name (NXDOMAIN)"),
         R::Servfail => lang.pick("DNS サーバー エラー (SERVFAIL)", "server failure (SERVFAIL)"),
         R::NoAnswer => lang.pick("アドレスなし", "no address"),
+        R::Sinkholed => lang.pick("DNS で遮断 (0.0.0.0 / ループバック)", "blocked by DNS (0.0.0.0 / loopback)"),
         R::Connected => lang.pick("接続 OK", "connected"),
         R::Unreachable => lang.pick("到達不能", "unreachable"),
         R::Unsupported => lang.pick("nc が -z 非対応", "nc cannot do -z"),
@@ -685,6 +766,11 @@ pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
         R::TlsFailed => lang.pick("TLS ハンドシェイク失敗", "TLS handshake failed"),
         R::EmptyReply => lang.pick("空の応答", "empty reply"),
         R::RecvFailure => lang.pick("受信エラー (リセット)", "receive failure (reset)"),
+        R::TlsNameMismatch => {
+            lang.pick("IP アドレス宛て: 証明書名の不一致 (到達)", "by IP address: certificate name differs (reached)")
+        }
+        R::GatewayError => lang.pick("プロキシ / ゲートウェイのエラー (502-504)", "proxy or gateway error (502-504)"),
+        R::Intercepted => lang.pick("宛先以外が応答", "answered by something in the path"),
         R::Timeout => lang.pick("タイムアウト", "timed out"),
         R::Refused => lang.pick("拒否された", "refused"),
         R::Unresolved => lang.pick("名前解決できない", "name not resolved"),
@@ -1198,6 +1284,9 @@ mod tests {
             F::NslookupMissing,
             F::UnrecognizedOutput,
             F::RegionSpecificFqdn,
+            F::DnsSinkhole,
+            F::TrafficIntercepted,
+            F::ProxyGatewayError,
         ];
         for id in all {
             let (ja, en) = (finding(id, Lang::Ja), finding(id, Lang::En));

@@ -381,7 +381,7 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
     let (kind, verdict) = match known.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
-        Tool::Curl => (CheckKind::Https, tools::curl::read(output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read_to(output, known.curl_target)),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
@@ -440,6 +440,8 @@ struct Known {
     fqdn: Rc<str>,
     service: Option<Service>,
     region: Option<Rc<str>>,
+    /// For curl: what its reader needs to know of the URL.
+    curl_target: tools::curl::Target,
     /// The evidence and addresses of this command's last check: a command
     /// run again mostly prints the same, so they are shared when equal.
     last_evidence: Option<Rc<str>>,
@@ -518,6 +520,7 @@ impl Shared {
                     fqdn,
                     service,
                     region,
+                    curl_target: tools::curl::Target::of(&parsed.target),
                     last_evidence: None,
                     last_addresses: Rc::from([]),
                     last_tool: None,
