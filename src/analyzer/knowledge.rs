@@ -248,6 +248,15 @@ const MICROSOFT_DOMAINS: &[&str] = &[
     "office365.com",
     "microsoft.us",
     "msft.net",
+    "aka.ms",
+    "onmicrosoft.com",
+    "cloudapp.net",
+    "microsoftazure.de",
+    "windowsupdate.com",
+    "msocsp.com",
+    "azure-api.net",
+    "bing.com",
+    "msn.com",
 ];
 
 /// Whether `host` (a name, any case, without port) is Microsoft's.
@@ -309,6 +318,9 @@ const FOREIGN_SERVERS: &[&str] = &[
     "caddy",
     "cloudflare",
     "litespeed",
+    // Check Point's web server; FortiGate and FortiWeb hide their name so.
+    "cpws",
+    "xxxxxxxx-xxxxx",
 ];
 
 /// The known proxy, appliance or generic server a `Server`/`Via` header

@@ -202,6 +202,9 @@ fn answered_by(lines: Lines<'_>, s: &StatusLine, tunneled: bool, target: Target)
             if knowledge::foreign_server(value).is_some() || contains_ignore_case(value, "proxy") {
                 foreign.get_or_insert(i);
             }
+        } else if name.len() > 8 && name.as_bytes()[..8].eq_ignore_ascii_case(b"x-squid-") {
+            // Squid's own headers (`X-Squid-Error`): its error page.
+            foreign.get_or_insert(i);
         } else if name.len() > 5 && name.as_bytes()[..5].eq_ignore_ascii_case(b"x-ms-") {
             microsoft = true;
         } else if name.eq_ignore_ascii_case("location")
@@ -525,6 +528,10 @@ mod tests {
         let squid = "HTTP/1.1 503 Service Unavailable\nServer: squid/4.15\nMime-Version: 1.0\nVia: 1.1 gw.contoso.local (squid/4.15)\nConnection: close";
         let got = run_to(squid, "pod01-prot1.jpe.backup.windowsazure.com");
         assert_eq!(got, Some((Status::Failed, Reason::GatewayError, Some(503), false, Some(1))));
+        let squid_error = "HTTP/1.1 200 Connection established\n\nHTTP/1.1 503 Service Unavailable\nMime-Version: 1.0\nX-Squid-Error: ERR_DNS_FAIL 0\n";
+        assert_eq!(run(squid_error).map(|r| (r.1, r.3)), Some((Reason::GatewayError, true)));
+        let forti = "HTTP/1.1 403 Forbidden\nServer: xxxxxxxx-xxxxx\nContent-Type: text/html; charset=UTF-8";
+        assert_eq!(run(forti).map(|r| r.1), Some(Reason::Intercepted));
         let zscaler = "HTTP/1.1 502 Bad Gateway\nServer: Zscaler/6.2\nContent-Type: text/html";
         assert_eq!(run(zscaler).map(|r| r.1), Some(Reason::GatewayError));
         // A 503 from a Microsoft server stays an answer from Azure.
