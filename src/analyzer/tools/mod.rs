@@ -125,13 +125,20 @@ pub fn not_installed(lines: Lines<'_>, names: &[&str]) -> Option<Verdict<'static
         ": コマンドが見つかりません",
     ];
     lines.iter().find_map(|(i, line)| {
-        // The shell's message ends the line: its last byte tells most lines apart.
+        // The shell's message ends the line: its last byte tells most lines
+        // apart (zsh's ends with the tool's name).
         let t = line.trim_ascii_end();
         let last = *t.as_bytes().last()?;
-        if !matches!(last, b'd' | b'y' | 0x93) {
+        if !matches!(last, b'd' | b'y' | 0x93) && !names.iter().any(|n| n.as_bytes().last() == Some(&last)) {
             return None;
         }
-        let tail = TAILS.iter().find(|tail| t.ends_with(*tail))?;
+        let Some(tail) = TAILS.iter().find(|tail| t.ends_with(*tail)) else {
+            // zsh names the tool last: `zsh: command not found: nc`.
+            let hit = names.iter().any(|n| {
+                t.strip_suffix(n).is_some_and(|head| head.ends_with("command not found: ") && head.contains("sh: "))
+            });
+            return hit.then(|| Verdict::new(Status::NotRun, Reason::NotInstalled, Some(i)));
+        };
         let head = &t[..t.len() - tail.len()];
         // The tool as the message names it: bare, as a path, or quoted.
         let (word, quoted) = match head.strip_suffix(['\'', '’', '"']) {
@@ -210,6 +217,7 @@ mod tests {
             "env: 'nc': No such file or directory",
             "sudo: nc: command not found",
             "bash: nc: コマンドが見つかりません",
+            "zsh: command not found: nc",
         ] {
             assert_eq!(missing(line), Some((Status::NotRun, Reason::NotInstalled, Some(0))), "{line}");
         }
