@@ -179,19 +179,29 @@ mod cli {
     const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
     /// Reads `input` to its end, refusing it once it passes [`MAX_BYTES`]
-    /// (`/dev/zero` never ends: the limit stops it). `expected`: the size,
-    /// when known, to make room once. Opened without waiting, a pipe whose
+    /// (`/dev/zero` never ends: the limit stops it). `expected`: a regular
+    /// file's size (0 for others), to make room once. Opened without waiting, a pipe whose
     /// writer has no data yet says "would block": it is read again a little
     /// later. A named pipe (`fifo`) that no program has opened for writing
     /// reads as ended at once: until something has been read, that is waited
     /// out for at most [`WRITER_WAIT`].
     fn read_limited(mut input: impl Read, expected: u64, fifo: bool) -> Result<Vec<u8>, ReadError> {
+        if expected > 0 {
+            // A regular file: room for its size at once, read in place (a
+            // file that grows meanwhile still stops at the limit).
+            let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
+            input.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+            if bytes.len() as u64 > MAX_BYTES {
+                return Err(ReadError::TooLarge);
+            }
+            return Ok(bytes);
+        }
         const CHUNK: usize = 1024 * 1024;
         // Pieces of a megabyte, joined at the end: an input of unknown size
         // that turns out too large never had a buffer grown (and copied)
         // by doubling past the limit.
         let mut pieces: Vec<Vec<u8>> = Vec::new();
-        let mut piece = Vec::with_capacity(usize::try_from(expected.min(MAX_BYTES)).unwrap_or(0).max(CHUNK));
+        let mut piece = Vec::with_capacity(CHUNK);
         let mut total: u64 = 0;
         let started = std::time::Instant::now();
         let mut writer_seen = false;
