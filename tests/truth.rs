@@ -100,6 +100,29 @@ fn a_sinkholed_name_is_not_resolved_nor_unreachable() {
 }
 
 #[test]
+fn a_sinkholed_file_recovery_name_is_not_a_blocked_port() {
+    let rec = "pod01-rec2.jpe.backup.windowsazure.com";
+    let log = with_block(
+        &sample("all-ok-openbsd-nc-ubuntu2204.log"),
+        // This sample's script writes one space after nslookup.
+        &format!("nslookup {rec}"),
+        None,
+        &format!("Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\nName:\t{rec}\nAddress: 0.0.0.0\n"),
+    );
+    let log = with_block(
+        &log,
+        &format!("nc -vz {rec} 3260"),
+        None,
+        &format!("nc: connect to {rec} (0.0.0.0) port 3260 (tcp) failed: Connection refused"),
+    );
+    let r = analyze(&log);
+    assert_eq!(check(&r, CheckKind::Tcp, rec).reason, Reason::Refused);
+    let ids = ids(&r);
+    assert!(ids.contains(&"dns-sinkhole") && !ids.contains(&"file-recovery-port-blocked"), "{ids:?}");
+    assert_eq!(service(&r, Service::FileRecovery), ServiceStatus::Problems);
+}
+
+#[test]
 fn a_sinkholed_name_with_a_local_listener_is_not_tls_interception() {
     let blob = "ceuswatcab01.blob.core.windows.net";
     let log = sample("all-ok-ncat-rhel88.log");

@@ -155,7 +155,9 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
                     || c.reason == Reason::Unresolved
                         && (c.kind == CheckKind::Https || c.kind == CheckKind::Tcp && !proxied))
         })),
-        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| c.is_3260() && c.tcp_blocked())),
+        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| {
+            c.is_3260() && c.tcp_blocked() && !c.sinkholed
+        })),
         Entry::Rule(rule(FindingId::BackupUnreachable, Severity::Error, service_unreachable(Service::Backup))),
         Entry::Rule(rule(FindingId::StorageUnreachable, Severity::Error, service_unreachable(Service::Storage))),
         Entry::Rule(rule(FindingId::EntraIdUnreachable, Severity::Error, service_unreachable(Service::EntraId))),
