@@ -62,7 +62,7 @@ impl Target {
     pub fn of(host: &str) -> Target {
         let bare = host.trim_start_matches('[').trim_end_matches(']');
         let ip = bare.parse::<std::net::IpAddr>().is_ok();
-        Target { ip, foreign: !ip && !host.is_empty() && !crate::analyzer::knowledge::is_microsoft_host(host) }
+        Target { ip, foreign: !ip && !host.is_empty() && !knowledge::is_microsoft_host(host) }
     }
 }
 
