@@ -129,7 +129,7 @@ fn check_of(block: blocks::Block, output: tools::Lines, shared: &mut Shared) -> 
     let (kind, verdict) = match known.tool {
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
-        Tool::Curl => (CheckKind::Https, tools::curl::read(output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read_to(output, known.curl_target)),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
