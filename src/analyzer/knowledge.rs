@@ -411,13 +411,21 @@ const FOREIGN_SERVERS: &[&str] = &[
 /// value names, if any.
 pub fn foreign_server(value: &str) -> Option<&'static str> {
     let lower = value.to_ascii_lowercase();
-    FOREIGN_SERVERS.iter().copied().find(|name| {
-        lower.match_indices(name).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + name.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphabetic())
-        })
-    })
+    let bytes = lower.as_bytes();
+    // A name starts a word (nothing alphanumeric before it) and is not the
+    // start of a longer word (nothing alphabetic after it): try the names at
+    // each word's start only (a header value has a few words).
+    let starts = (0..bytes.len()).filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
+    for at in starts {
+        let rest = &bytes[at..];
+        let hit = FOREIGN_SERVERS.iter().copied().find(|name| {
+            rest.starts_with(name.as_bytes()) && !rest.get(name.len()).is_some_and(|c| c.is_ascii_alphabetic())
+        });
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    None
 }
 
 #[cfg(test)]

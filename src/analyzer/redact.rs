@@ -69,7 +69,7 @@ pub fn redact(text: Cow<'_, str>, at_sign: bool) -> Redacted<'_> {
             }
         }
     }
-    if let Some(m) = mask_in_lines(&text, &mut pairs) {
+    if let Some(m) = mask_in_lines(&text, at_sign, &mut pairs) {
         text = Cow::Owned(m);
         masked = true;
     }
@@ -207,15 +207,18 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// The lines that can hold a credential the URL scan does not see: curl
-/// commands and their messages, `.curlrc` lines, authorization headers,
-/// proxy variables set in a shell.
-fn candidate_lines(text: &str) -> Vec<(usize, usize)> {
+/// The lines that can hold a credential the URL scan does not see: those
+/// with an `@` (a proxy value's password needs one; `at_sign`: the text has
+/// one), curl commands, and those with a user option (`-U`, `-u`,
+/// `--user`, `--proxy-user`), a `.curlrc` `user` line or an authorization
+/// header. Each is one search over the text for a word that is rare in the
+/// logs.
+fn candidate_lines(text: &str, at_sign: bool) -> Vec<(usize, usize)> {
     static FINDERS: OnceLock<[Finder<'static>; 6]> = OnceLock::new();
-    let finders = FINDERS.get_or_init(|| ["curl", "user", "uthorization", "-U", "proxy=", "PROXY="].map(Finder::new));
+    let finders = FINDERS.get_or_init(|| ["@", "curl -", "-U", "-u", "user", "uthorization"].map(Finder::new));
     let bytes = text.as_bytes();
     let mut lines: Vec<(usize, usize)> = Vec::new();
-    for finder in finders {
+    for finder in finders.iter().skip(usize::from(!at_sign)) {
         let mut from = 0;
         while let Some(k) = finder.find(&bytes[from..]) {
             let at = from + k;
@@ -232,9 +235,9 @@ fn candidate_lines(text: &str) -> Vec<(usize, usize)> {
 
 /// Masks the credentials of the candidate lines; collects their
 /// `user:password` pairs. `None` when nothing was masked.
-fn mask_in_lines(text: &str, pairs: &mut Vec<(String, String)>) -> Option<String> {
+fn mask_in_lines(text: &str, at_sign: bool, pairs: &mut Vec<(String, String)>) -> Option<String> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for (start, end) in candidate_lines(text) {
+    for (start, end) in candidate_lines(text, at_sign) {
         let line = &text[start..end];
         let before = spans.len();
         line_credentials(line, &mut spans, pairs);
@@ -271,6 +274,9 @@ const CURLRC_USER_KEYS: &[&str] = &["user", "proxy-user"];
 
 /// The password spans (byte offsets in `line`) of one line's credentials.
 fn line_credentials(line: &str, spans: &mut Vec<(usize, usize)>, pairs: &mut Vec<(String, String)>) {
+    if !may_hold_credentials(line) {
+        return;
+    }
     authorization(line, spans);
     let words = shell_words(line);
     // `.curlrc`: `user = "svc:pw"`, `proxy-user: svc:pw`, `--user=svc:pw`.
@@ -346,6 +352,24 @@ fn line_credentials(line: &str, spans: &mut Vec<(usize, usize)>, pairs: &mut Vec
         }
         i += 1;
     }
+}
+
+/// Whether a line can hold a credential at all: an `@`, an authorization
+/// header, a `user` key, or an option word that is long (`--...`) or holds
+/// `U`, `u` or `x` (`-U`, `-kx`, `-Usvc:pw`). Most curl commands
+/// (`curl -I https://...`) are passed over without more work.
+fn may_hold_credentials(line: &str) -> bool {
+    let b = line.as_bytes();
+    if memchr::memchr(b'@', b).is_some() || line.contains("uthorization") || line.contains("UTHORIZATION") {
+        return true;
+    }
+    if line.contains("user") {
+        return true;
+    }
+    line.split_ascii_whitespace().any(|w| {
+        let w = w.trim_start_matches(['"', '\'']);
+        w.starts_with("--") || w.starts_with('-') && w.bytes().any(|c| matches!(c, b'U' | b'u' | b'x'))
+    })
 }
 
 /// `Authorization: Basic xxx`, `Proxy-Authorization: Bearer xxx`: the
