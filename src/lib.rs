@@ -15,9 +15,12 @@
 //!   core; the web page lives in `app` (wasm32 only).
 
 pub mod analyzer;
+pub mod causes;
 pub mod explain;
+pub mod explain_causes;
 pub mod export;
 pub mod mask;
+pub mod runs;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]
