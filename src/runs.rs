@@ -129,10 +129,10 @@ mod tests {
     fn one_log_is_one_run() {
         for name in ["proxy-auth-407", "all-ok-ncat-rhel88", "ctrl-c-truncated", "dns-timeout-no-servers"] {
             let text = sample(name);
-            assert_eq!(split(&text), [0..text.len()], "{name}");
+            assert_eq!(split(&text), vec![0..text.len()], "{name}");
         }
-        assert_eq!(split(""), [0..0]);
-        assert_eq!(split("no marker\n"), [0..10]);
+        assert_eq!(split(""), vec![0..0]);
+        assert_eq!(split("no marker\n"), vec![0..10]);
     }
 
     #[test]
