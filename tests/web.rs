@@ -359,13 +359,13 @@ async fn the_banner_leads_with_the_ranked_root_causes_and_their_first_step() {
     let page = Mounted::new(Lang::En).await;
     page.click("#sample");
     page.until(|p| p.find(".report").is_some()).await;
-    let causes: Vec<String> = page.all("#overall .cause").iter().map(|c| attr(c, "data-finding")).collect();
+    let causes: Vec<String> = page.all("#overall .root-cause").iter().map(|c| attr(c, "data-finding")).collect();
     // The proxy blocks backup itself, so it comes before the file-recovery port.
     assert_eq!(causes, ["proxy-auth-required", "file-recovery-port-blocked"]);
-    let first = page.text("#overall .cause:first-child .cause-what");
+    let first = page.text("#overall .root-cause:first-child .cause-what");
     assert!(first.starts_with("The proxy proxy.contoso.local:8080 asks for credentials (407)"), "{first}");
     assert!(first.contains("Azure Backup, Azure Storage and Microsoft Entra ID cannot be reached"), "{first}");
-    assert!(!page.text("#overall .cause:first-child .cause-step").is_empty());
+    assert!(!page.text("#overall .root-cause:first-child .cause-step").is_empty());
     // The findings list follows the same order.
     let findings: Vec<String> = page.all(".findings .finding").iter().map(|f| attr(f, "data-finding")).collect();
     assert_eq!(&findings[..2], ["proxy-auth-required", "file-recovery-port-blocked"]);

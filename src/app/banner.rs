@@ -58,7 +58,7 @@ pub fn banner(props: &BannerProps) -> Html {
                         let text = cause_text(report, c, lang);
                         html! {
                             <li
-                                class={classes!("cause", super::severity_mark(c.severity).1)}
+                                class={classes!("root-cause", super::severity_mark(c.severity).1)}
                                 data-finding={c.finding.id()}
                                 data-blocks-backup={c.blocks_backup().to_string()}
                             >

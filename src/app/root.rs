@@ -308,8 +308,8 @@ pub fn app(props: &AppProps) -> Html {
                         <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
                     </select>
                 </div>
+                <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             </header>
-            <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             <main id="main" tabindex="-1">
                 <InputPanel {lang} {reading} {onfiles} {oncancel} onpick={prepare} {onpaste} {onsample} compact={!state.docs.is_empty()} />
                 if !state.notices.is_empty() {

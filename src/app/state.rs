@@ -402,6 +402,7 @@ impl State {
             })
             .map(|d| d.id);
         self.current = worst.or(Some(id));
+        self.closed = None;
         self.focus += 1;
         self.log = None;
         self.hand_off = None;
