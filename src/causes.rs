@@ -12,9 +12,31 @@
 //!
 //! Pure: a function of the [`Report`] alone.
 
+use crate::analyzer::fasthash::FastSet;
 use crate::analyzer::findings::proxy_in_use;
 use crate::analyzer::model::{CheckKind, Finding, FindingId, Reason, Report, Service, Severity, Status};
 use std::collections::HashSet;
+
+/// Distinct destination names, counted cheaply: the analyzer shares one
+/// string per command, so a name met again under the same pointer is a
+/// repeat without hashing its text.
+#[derive(Default)]
+struct Names<'r> {
+    at: FastSet<*const u8>,
+    names: FastSet<&'r str>,
+}
+
+impl<'r> Names<'r> {
+    fn insert(&mut self, name: &'r str) {
+        if self.at.insert(name.as_ptr()) {
+            self.names.insert(name);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.names.len()
+    }
+}
 
 /// One root cause: a finding of the report with what it blocks.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +57,8 @@ pub struct RootCause {
     pub reason: Option<Reason>,
     /// The TCP port its failed TCP checks tested, when they all tested one.
     pub port: Option<u16>,
+    /// The kinds of its failed checks (by `kind_index`).
+    kinds: [bool; 4],
 }
 
 impl RootCause {
@@ -110,6 +134,7 @@ fn is_cause(f: &Finding) -> bool {
 pub fn root_causes(report: &Report) -> Vec<RootCause> {
     let mut causes: Vec<RootCause> =
         report.findings.iter().enumerate().filter(|(_, f)| is_cause(f)).map(|(i, f)| cause_of(report, i, f)).collect();
+    count_tested(report, &mut causes);
     causes.sort_by_key(|c| {
         let core = c.services.iter().filter(|s| is_core(**s)).count();
         (
@@ -141,7 +166,7 @@ fn cause_of(report: &Report, index: usize, f: &Finding) -> RootCause {
         .filter(|&i| report.checks.get(i).is_some_and(|c| c.status == Status::Failed))
         .collect();
     let mut services = [false; Service::ALL.len()];
-    let mut failed_names: HashSet<&str> = HashSet::new();
+    let mut failed_names = Names::default();
     let mut kinds = [false; 4];
     let mut reasons: Vec<(Reason, usize)> = Vec::new();
     let mut ports: HashSet<u16> = HashSet::new();
@@ -174,14 +199,15 @@ fn cause_of(report: &Report, index: usize, f: &Finding) -> RootCause {
             reason = Some((r, n));
         }
     }
-    let tested = if failed_checks.is_empty() { 0 } else { tested_like(report, f.id, &kinds, port) };
     RootCause {
         finding: f.id,
         index,
         severity: f.severity,
         services: Service::ALL.iter().copied().filter(|s| services[s.index()]).collect(),
         failed: failed_names.len(),
-        tested: tested.max(failed_names.len()),
+        // Counted for every cause in one pass over the checks (count_tested).
+        tested: 0,
+        kinds,
         reason: reason.map(|(r, _)| r),
         port,
     }
@@ -196,30 +222,53 @@ fn kind_index(kind: CheckKind) -> usize {
     }
 }
 
-/// How many distinct destinations were tested the way a finding's failed
+/// How many distinct destinations were tested the way each cause's failed
 /// checks were: the same service for a service's finding, TCP to the same
-/// port for a blocked port, the same kinds of check otherwise.
-fn tested_like(report: &Report, id: FindingId, kinds: &[bool; 4], port: Option<u16>) -> usize {
-    let service = match id {
-        FindingId::BackupUnreachable => Some(Service::Backup),
-        FindingId::StorageUnreachable => Some(Service::Storage),
-        FindingId::EntraIdUnreachable => Some(Service::EntraId),
-        FindingId::SiteRecoveryUnreachable => Some(Service::SiteRecovery),
-        FindingId::FileRecoveryDownloadBlocked => Some(Service::FileRecovery),
-        FindingId::OtherUnreachable => Some(Service::Other),
-        _ => None,
-    };
-    let names: HashSet<&str> = report
-        .checks
-        .iter()
-        .filter(|c| match (id, service) {
-            (_, Some(s)) => c.service == s && !(c.kind == CheckKind::Tcp && c.port == Some(3260)),
-            (FindingId::FileRecoveryPortBlocked, None) => c.kind == CheckKind::Tcp && c.port == port,
-            _ => kinds[kind_index(c.kind)],
-        })
-        .map(|c| &*c.fqdn)
-        .collect();
-    names.len()
+/// port for a blocked port, the same kinds of check otherwise. One pass
+/// over the checks for all causes.
+fn count_tested(report: &Report, causes: &mut [RootCause]) {
+    let scopes: Vec<Option<Scope>> = causes.iter().map(|c| (c.failed > 0).then(|| Scope::of(c))).collect();
+    let mut names: Vec<Names> = causes.iter().map(|_| Names::default()).collect();
+    for c in &report.checks {
+        for (scope, seen) in scopes.iter().zip(names.iter_mut()) {
+            if scope.as_ref().is_some_and(|s| s.holds(c)) {
+                seen.insert(&c.fqdn);
+            }
+        }
+    }
+    for (cause, seen) in causes.iter_mut().zip(names) {
+        cause.tested = seen.len().max(cause.failed);
+    }
+}
+
+/// Which checks count as tested like a cause's failed ones.
+enum Scope {
+    Service(Service),
+    Port(Option<u16>),
+    Kinds([bool; 4]),
+}
+
+impl Scope {
+    fn of(cause: &RootCause) -> Scope {
+        match cause.finding {
+            FindingId::BackupUnreachable => Scope::Service(Service::Backup),
+            FindingId::StorageUnreachable => Scope::Service(Service::Storage),
+            FindingId::EntraIdUnreachable => Scope::Service(Service::EntraId),
+            FindingId::SiteRecoveryUnreachable => Scope::Service(Service::SiteRecovery),
+            FindingId::FileRecoveryDownloadBlocked => Scope::Service(Service::FileRecovery),
+            FindingId::OtherUnreachable => Scope::Service(Service::Other),
+            FindingId::FileRecoveryPortBlocked => Scope::Port(cause.port),
+            _ => Scope::Kinds(cause.kinds),
+        }
+    }
+
+    fn holds(&self, c: &crate::analyzer::model::Check) -> bool {
+        match self {
+            Scope::Service(s) => c.service == *s && !(c.kind == CheckKind::Tcp && c.port == Some(3260)),
+            Scope::Port(port) => c.kind == CheckKind::Tcp && c.port == *port,
+            Scope::Kinds(kinds) => kinds[kind_index(c.kind)],
+        }
+    }
 }
 
 /// The proxy's address as `host:port` (from `https_proxy`, else

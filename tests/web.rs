@@ -154,8 +154,9 @@ async fn language_switch_changes_the_page_and_html_lang() {
     init.set_bubbles(true);
     select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     page.until(|p| p.text("#privacy").contains("never uploaded")).await;
+    // `<html lang>` is set in an effect, after the render.
     let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
-    assert_eq!(attr(&html, "lang"), "en");
+    page.until(|_| attr(&html, "lang") == "en").await;
 }
 
 #[wasm_bindgen_test]
@@ -376,7 +377,7 @@ async fn the_banner_leads_with_the_ranked_root_causes_and_their_first_step() {
         assert_eq!(attr(&button, "data-port"), "3260");
     }
     // The input folded into a slim bar.
-    assert!(page.find(".input.compact #choose-files").is_some());
+    page.until(|p| p.find(".input.compact #choose-files").is_some()).await;
 }
 
 #[wasm_bindgen_test]
