@@ -19,11 +19,21 @@ pub struct CauseText {
 }
 
 impl CauseText {
+    /// What goes between `what` and `blocks`: a colon, or a full stop
+    /// when `what` already has a colon.
+    pub fn joiner(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Ja => "。",
+            Lang::En if self.what.contains(": ") => ". ",
+            Lang::En => ": ",
+        }
+    }
+
     /// The whole cause in one line: "what: blocks. → step".
     pub fn line(&self, lang: Lang) -> String {
         let mut s = self.what.clone();
         if let Some(b) = &self.blocks {
-            s.push_str(lang.pick("。", ": "));
+            s.push_str(self.joiner(lang));
             s.push_str(b);
         }
         s.push_str(lang.pick("。", "."));
@@ -203,7 +213,11 @@ mod tests {
         let ja = cause_text(&r, c, Lang::Ja);
         assert!(ja.what.contains("proxy.contoso.local:8080") && ja.what.contains("407"), "{}", ja.what);
         assert!(ja.blocks.as_deref().is_some_and(|b| b.contains("Azure Backup、Azure Storage")));
-        assert!(en.line(Lang::En).contains(" → "));
+        assert!(en.line(Lang::En).contains("(407): Azure Backup, ") && en.line(Lang::En).contains(" → "));
+        // A sentence that has a colon already takes a full stop before what it blocks.
+        let dns = report("dns-timeout-no-servers");
+        let line = cause_text(&dns, &root_causes(&dns)[0], Lang::En).line(Lang::En);
+        assert!(line.contains("(timed out). File recovery, Azure Backup"), "{line}");
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub fn banner(props: &BannerProps) -> Html {
                                 <p class="cause-what">
                                     <strong>{ text.what.clone() }</strong>
                                     if let Some(b) = &text.blocks {
-                                        { lang.pick("。", ": ") }{ b.clone() }
+                                        { text.joiner(lang) }{ b.clone() }
                                     }
                                     { lang.pick("。", ".") }
                                 </p>
