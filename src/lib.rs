@@ -16,8 +16,11 @@
 
 pub mod analyzer;
 pub mod anonymize;
+pub mod causes;
 pub mod explain;
+pub mod explain_causes;
 pub mod export;
+pub mod runs;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]

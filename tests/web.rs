@@ -154,8 +154,9 @@ async fn language_switch_changes_the_page_and_html_lang() {
     init.set_bubbles(true);
     select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
     page.until(|p| p.text("#privacy").contains("never uploaded")).await;
+    // `<html lang>` is set in an effect, after the render.
     let html = web_sys::window().unwrap().document().unwrap().document_element().unwrap();
-    assert_eq!(attr(&html, "lang"), "en");
+    page.until(|_| attr(&html, "lang") == "en").await;
 }
 
 #[wasm_bindgen_test]
@@ -350,4 +351,88 @@ async fn a_card_with_many_destinations_shows_them_in_steps() {
 fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::lines::LineIndex) {
     let lines = nwcheck::analyzer::lines::LineIndex::new(&analysis.text);
     (analysis.clone().into_owned(), lines)
+}
+
+const TLS_LOG: &str = include_str!("data/tls-interception.log");
+const PROXY_LOG: &str = include_str!("data/proxy-auth-407.log");
+
+#[wasm_bindgen_test]
+async fn the_banner_leads_with_the_ranked_root_causes_and_their_first_step() {
+    let page = Mounted::new(Lang::En).await;
+    page.click("#sample");
+    page.until(|p| p.find(".report").is_some()).await;
+    let causes: Vec<String> = page.all("#overall .root-cause").iter().map(|c| attr(c, "data-finding")).collect();
+    // The proxy blocks backup itself, so it comes before the file-recovery port.
+    assert_eq!(causes, ["proxy-auth-required", "file-recovery-port-blocked"]);
+    let first = page.text("#overall .root-cause:first-child .cause-what");
+    assert!(first.starts_with("The proxy proxy.contoso.local:8080 asks for credentials (407)"), "{first}");
+    assert!(first.contains("Azure Backup, Azure Storage and Microsoft Entra ID cannot be reached"), "{first}");
+    assert!(!page.text("#overall .root-cause:first-child .cause-step").is_empty());
+    // The findings list follows the same order.
+    let findings: Vec<String> = page.all(".findings .finding").iter().map(|f| attr(f, "data-finding")).collect();
+    assert_eq!(&findings[..2], ["proxy-auth-required", "file-recovery-port-blocked"]);
+    // nc behind the proxy is not conclusive, not a red failure.
+    let counts = page.text("#check-counts");
+    assert!(counts.contains("not conclusive"), "{counts}");
+    for button in page.all("button.check.s-failed[data-kind='tcp']") {
+        assert_eq!(attr(&button, "data-port"), "3260");
+    }
+    // The input folded into a slim bar.
+    page.until(|p| p.find(".input.compact #choose-files").is_some()).await;
+}
+
+#[wasm_bindgen_test]
+fn a_file_of_two_runs_gives_two_reports_the_worst_first() {
+    let two = format!("{}{}", include_str!("data/all-ok-ncat-rhel88.log"), TLS_LOG);
+    let s =
+        Rc::new(State::new(Lang::En)).reduce(Action::Sample { name: "both.log".into(), bytes: two.leak().as_bytes() });
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.docs[0].run, Some((1, 2)));
+    assert_eq!(s.docs[1].run, Some((2, 2)));
+    assert_eq!(s.docs[0].report.host.as_deref(), Some("rhel88-db01"));
+    assert_eq!(s.docs[1].report.host.as_deref(), Some("rhel79-web01"));
+    // The second run has the problems: it is shown first.
+    assert_eq!(s.current, Some(s.docs[1].id));
+    let label = s.docs[1].tab_label(&s.docs[1].report, Lang::En);
+    assert!(label.starts_with("rhel79-web01 · ") && label.ends_with(" (run 2 of 2)"), "{label}");
+    // Closing can be undone, in the same place.
+    let id = s.docs[0].id;
+    let s = s.reduce(Action::CloseDoc(id));
+    assert_eq!(s.docs.len(), 1);
+    let s = s.reduce(Action::UndoClose);
+    assert_eq!(s.docs.len(), 2);
+    assert_eq!(s.docs[0].id, id);
+    assert_eq!(s.current, Some(id));
+}
+
+#[wasm_bindgen_test]
+fn the_masked_json_file_name_holds_no_host() {
+    let s = Rc::new(State::new(Lang::En)).reduce(Action::Sample {
+        name: "CheckNWResult_rhel92-bk01_202410020057.log".into(),
+        bytes: PROXY_LOG.as_bytes(),
+    });
+    let doc = &s.docs[0];
+    assert_eq!(doc.json_file_name(false), "nwcheck-CheckNWResult_rhel92-bk01_202410020057.json");
+    assert_eq!(doc.json_file_name(true), "nwcheck-CheckNWResult_host-1_202410020057.json");
+    let head = doc.head(true);
+    assert_eq!(head.host.as_deref(), Some("host-1"));
+    assert!(!doc.tab_label(&head, Lang::En).contains("rhel92"));
+}
+
+#[wasm_bindgen_test]
+async fn with_the_mask_on_the_page_shows_the_masked_report() {
+    let page = Mounted::new(Lang::En).await;
+    let area: web_sys::HtmlTextAreaElement = page.find("#paste-box").unwrap().dyn_into().unwrap();
+    area.set_value(PROXY_LOG);
+    page.click("#check-pasted");
+    page.until(|p| p.find(".report").is_some()).await;
+    assert!(page.text(".report").contains("rhel92-bk01"));
+    page.click("#mask");
+    page.until(|p| p.find(".report[data-masked='true']").is_some()).await;
+    let shown = page.text(".report");
+    for secret in ["rhel92-bk01", "proxy.contoso.local", "10.0.3.7"] {
+        assert!(!shown.contains(secret), "{secret} on the masked page");
+    }
+    // Microsoft's public names stay.
+    assert!(shown.contains("pod01-manag1.jpe.backup.windowsazure.com"));
 }

@@ -219,3 +219,19 @@ pub fn when_idle(within_ms: u32, f: impl FnOnce() + 'static) {
         );
     }
 }
+
+/// Moves keyboard focus to the first element of `ids` that is on the page
+/// and scrolls it to the top of the window (the report's verdict after a
+/// log is opened).
+pub fn focus_first(ids: &[&str]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ids {
+        if let Some(el) = doc.get_element_by_id(id).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = el.focus();
+            el.scroll_into_view_with_bool(true);
+            return;
+        }
+    }
+}

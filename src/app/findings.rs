@@ -1,4 +1,4 @@
-//! Every finding in plain words: what it means, what to check next, links
+//! Every finding in plain words, in the order of the banner's root causes: what it means, what to check next, links
 //! to Microsoft Learn, the destinations concerned, and a button that
 //! opens the log at the evidence.
 
@@ -24,13 +24,15 @@ pub struct FindingListProps {
 pub fn finding_list(props: &FindingListProps) -> Html {
     let lang = props.lang;
     let report = &props.report;
+    // The same order as the banner's root causes, then the rest.
+    let order = use_memo(report.clone(), |r| crate::causes::finding_order(r));
     html! {
         <section class="findings" aria-labelledby="findings-title">
             <h2 id="findings-title">{ t(lang, Key::Findings) }</h2>
             if report.findings.is_empty() {
                 <p class="muted">{ t(lang, Key::NoFindings) }</p>
             }
-            { for report.findings.iter().enumerate().map(|(i, f)| {
+            { for order.iter().filter_map(|&i| report.findings.get(i).map(|f| (i, f))).map(|(i, f)| {
                 let text = finding(f.id, lang);
                 let next = next_steps(report, f, lang);
                 let (mark, class) = severity_mark(f.severity);

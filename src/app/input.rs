@@ -1,6 +1,8 @@
-//! Where logs come in: the drop zone with its file picker, the paste box
-//! and the sample button. Dropping works anywhere on the page (the root
-//! listens); this panel is the visible, keyboard-operable part.
+//! Where logs come in: the drop zone with its file picker, how to get the
+//! log, the paste box and the sample logs. Once a log is open the panel
+//! folds into a slim bar ("open another log"; paste and samples behind a
+//! disclosure). Dropping works anywhere on the page (the root listens);
+//! this panel is the visible, keyboard-operable part.
 
 use super::browser;
 use super::state::Reading;
@@ -20,7 +22,11 @@ pub struct InputPanelProps {
     /// The file picker is opening (files may follow).
     pub onpick: Callback<()>,
     pub onpaste: Callback<String>,
-    pub onsample: Callback<()>,
+    /// A built-in sample was chosen (its index in [`super::SAMPLES`]).
+    pub onsample: Callback<usize>,
+    /// A log is open: show the slim bar instead of the whole panel.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 #[component(InputPanel)]
@@ -71,57 +77,103 @@ pub fn input_panel(props: &InputPanelProps) -> Html {
             check_pasted();
         }
     });
-    let onsample = {
-        let onsample = props.onsample.clone();
-        Callback::from(move |_: MouseEvent| onsample.emit(()))
+    let samples = html! {
+        <div class="samples">
+            <span class="samples-label" id="samples-label">{ t(lang, Key::Samples) }</span>
+            <ul aria-labelledby="samples-label">
+                { for super::SAMPLES.iter().enumerate().map(|(i, sample)| {
+                    let onclick = props.onsample.reform(move |_: MouseEvent| i);
+                    html! {
+                        <li><button type="button" class="sample" id={sample.id} {onclick}>{ t(lang, sample.label) }</button></li>
+                    }
+                }) }
+            </ul>
+        </div>
     };
+    let paste_box = html! {
+        <div class="paste">
+            <label for="paste-box">{ t(lang, Key::PasteLabel) }</label>
+            <textarea
+                ref={paste}
+                id="paste-box"
+                rows="8"
+                spellcheck="false"
+                autocomplete="off"
+                placeholder={t(lang, Key::PastePlaceholder)}
+                onkeydown={onkeydown_paste}
+            />
+            <button type="button" id="check-pasted" onclick={onclick_paste}>{ t(lang, Key::CheckPasted) }</button>
+        </div>
+    };
+    let file_input = html! {
+        <input
+            ref={file_input}
+            id="file-input"
+            class="visually-hidden"
+            type="file"
+            multiple=true
+            tabindex="-1"
+            aria-label={t(lang, Key::ChooseFiles)}
+            accept=".log,.txt,text/plain"
+            {onchange}
+        />
+    };
+    let reading = (!props.reading.is_empty()).then(|| {
+        html! {
+            <ul class="reading" role="status">
+                { for props.reading.iter().map(|r| reading_item(lang, r, &props.oncancel)) }
+            </ul>
+        }
+    });
+
+    if props.compact {
+        return html! {
+            <section class="input compact" aria-labelledby="input-title">
+                <h2 id="input-title" class="visually-hidden">{ t(lang, Key::OpenAnother) }</h2>
+                <div class="input-bar">
+                    <button type="button" class="primary" id="choose-files" onclick={choose}>
+                        { t(lang, Key::OpenAnother) }
+                    </button>
+                    { file_input }
+                    <span class="drop-hint when-fine" aria-hidden="true">{ t(lang, Key::DropHere) }</span>
+                    <details class="more-input" id="more-input">
+                        <summary>{ t(lang, Key::PasteOpen) }</summary>
+                        { paste_box }
+                        { samples }
+                    </details>
+                </div>
+                { reading.unwrap_or_default() }
+            </section>
+        };
+    }
 
     html! {
         <section class="input" aria-labelledby="input-title">
             <h2 id="input-title" class="visually-hidden">{ t(lang, Key::DropHere) }</h2>
             <div class="drop-zone" id="drop-zone">
-                <p class="drop-text" aria-hidden="true"><span class="drop-icon">{ "⇩" }</span>{ t(lang, Key::DropHere) }</p>
+                <p class="drop-text when-fine" aria-hidden="true"><span class="drop-icon">{ "⇩" }</span>{ t(lang, Key::DropHere) }</p>
+                <p class="drop-text when-touch" aria-hidden="true">{ t(lang, Key::DropHereTouch) }</p>
                 <div class="drop-actions">
                     <button type="button" class="primary" id="choose-files" onclick={choose}>
                         { t(lang, Key::ChooseFiles) }
                     </button>
-                    <input
-                        ref={file_input}
-                        id="file-input"
-                        class="visually-hidden"
-                        type="file"
-                        multiple=true
-                        tabindex="-1"
-                        aria-label={t(lang, Key::ChooseFiles)}
-                        accept=".log,.txt,text/plain"
-                        {onchange}
-                    />
-                    <button type="button" id="sample" onclick={onsample} title={t(lang, Key::SampleHint)}>
-                        { t(lang, Key::Sample) }
-                    </button>
+                    { file_input }
                 </div>
-                if !props.reading.is_empty() {
-                    <ul class="reading" role="status">
-                        { for props.reading.iter().map(|r| reading_item(lang, r, &props.oncancel)) }
-                    </ul>
-                }
+                { samples }
+                { reading.unwrap_or_default() }
             </div>
-            <div class="paste">
-                <label for="paste-box">{ t(lang, Key::PasteLabel) }</label>
-                <textarea
-                    ref={paste}
-                    id="paste-box"
-                    rows="8"
-                    spellcheck="false"
-                    autocomplete="off"
-                    placeholder={t(lang, Key::PastePlaceholder)}
-                    onkeydown={onkeydown_paste}
-                />
-                <button type="button" id="check-pasted" onclick={onclick_paste}>{ t(lang, Key::CheckPasted) }</button>
+            { paste_box }
+            <div class="how-to">
+                <h3 class="how-to-title">{ t(lang, Key::HowToGet) }</h3>
+                <p>{ t(lang, Key::HowToGetSteps) }</p>
+                <p><a href={HOW_TO_URL} target="_blank" rel="noopener noreferrer">{ t(lang, Key::HowToGetLink) }</a></p>
             </div>
         </section>
     }
 }
+
+/// The support blog's page that publishes the network-check script.
+const HOW_TO_URL: &str = "https://jpabrs-scem.github.io/blog/AzureBackupGeneral/RequestForInvestigatingNW/";
 
 fn reading_label(lang: Lang, name: &str) -> String {
     lang.pick(format!("読み込み中: {name}"), format!("Reading {name}…"))

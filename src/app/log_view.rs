@@ -1,6 +1,9 @@
 //! The raw log in a modal dialog, opened at the evidence: the block's
 //! lines are highlighted and scrolled into view. Lines are shown as text
-//! (never as markup), numbered as the analyzer numbers them.
+//! (never as markup), numbered as the analyzer numbers them. The dialog
+//! closes on Escape, its button or a click outside it; it steps to the
+//! previous or next evidence and copies the highlighted lines (not while
+//! masking is on: the raw log is not masked).
 
 use super::browser;
 use super::state::Evidence;
@@ -28,6 +31,16 @@ pub struct LogDialogProps {
     pub lines: Option<Rc<LineIndex>>,
     pub name: AttrValue,
     pub evidence: Option<Evidence>,
+    /// The evidence before and after this one in the log.
+    #[prop_or_default]
+    pub prev: Option<Evidence>,
+    #[prop_or_default]
+    pub next: Option<Evidence>,
+    /// Opens the dialog at another evidence.
+    pub onshow: Callback<Evidence>,
+    /// The mask switch is on: the raw log is not masked, so it is not copied.
+    #[prop_or_default]
+    pub mask: bool,
     pub onclose: Callback<()>,
 }
 
@@ -47,6 +60,52 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
     }
     let onclose = props.onclose.reform(|_: Event| ());
     let close = props.onclose.reform(|_: MouseEvent| ());
+    // A click on the dialog itself, not on its content, is a click on the backdrop.
+    let onclick_outside = {
+        let dialog = dialog.clone();
+        let onclose = props.onclose.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_dialog = match (e.target(), dialog.get()) {
+                (Some(target), Some(node)) => {
+                    let node: &web_sys::EventTarget = node.as_ref();
+                    &target == node
+                }
+                _ => false,
+            };
+            if on_dialog {
+                onclose.emit(());
+            }
+        })
+    };
+    let copied = use_state_eq(|| false);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.evidence, move |_| copied.set(false));
+    }
+    let oncopy = {
+        let copied = copied.clone();
+        let text = props.text.clone();
+        let lines = props.lines.clone();
+        let evidence = props.evidence;
+        Callback::from(move |_: MouseEvent| {
+            let (Some(text), Some(lines), Some(evidence)) = (text.clone(), lines.clone(), evidence) else {
+                return;
+            };
+            let copied = copied.clone();
+            let block: Vec<String> = (evidence.lines[0]..=evidence.lines[1])
+                .filter_map(|n| lines.line(&text, n).map(str::to_string))
+                .collect();
+            wasm_bindgen_futures::spawn_local(async move {
+                copied.set(browser::copy_text(&block.join("\n")).await);
+            });
+        })
+    };
+    let step = |to: Option<Evidence>, id: &'static str, key: Key| {
+        let onclick = to.map(|e| props.onshow.reform(move |_: MouseEvent| e));
+        html! {
+            <button type="button" {id} disabled={to.is_none()} onclick={onclick}>{ t(lang, key) }</button>
+        }
+    };
     let body = match (&props.text, &props.lines, props.evidence) {
         (Some(text), Some(lines), Some(evidence)) => log_lines(text, lines, evidence),
         _ => html! {},
@@ -56,12 +115,23 @@ pub fn log_dialog(props: &LogDialogProps) -> Html {
         None => t(lang, Key::LogTitle).to_string(),
     };
     html! {
-        <dialog ref={dialog} class="log-dialog" id="log-dialog" aria-labelledby="log-title" {onclose}>
+        <dialog ref={dialog} class="log-dialog" id="log-dialog" aria-labelledby="log-title" {onclose} onclick={onclick_outside}>
             <div class="log-head">
                 <h2 id="log-title">{ heading }</h2>
                 <button type="button" class="close" id="log-close" onclick={close}>{ t(lang, Key::Close) }</button>
             </div>
-            <p class="muted log-hint">{ t(lang, Key::LogHint) }</p>
+            <div class="log-tools">
+                { step(props.prev, "log-prev", Key::PrevEvidence) }
+                { step(props.next, "log-next", Key::NextEvidence) }
+                <button type="button" id="log-copy" disabled={props.mask} onclick={oncopy}>{ t(lang, Key::CopyLines) }</button>
+                <span class="log-copied" role="status">{ if *copied { t(lang, Key::LinesCopied) } else { "" } }</span>
+            </div>
+            <p class="muted log-hint">
+                { t(lang, Key::LogHint) }
+                if props.mask {
+                    { " " }{ t(lang, Key::RawNotMasked) }
+                }
+            </p>
             <div class="log" tabindex="0" role="region" aria-labelledby="log-title">
                 { body }
             </div>

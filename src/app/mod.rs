@@ -19,6 +19,7 @@ mod hand_off;
 mod input;
 mod log_view;
 mod machine;
+mod masking;
 mod root;
 mod services;
 pub mod state;
@@ -28,9 +29,46 @@ pub mod worker;
 
 pub use root::{App, AppProps};
 
-/// The sample behind the "Try a sample log" button; the analysis worker
-/// also analyzes it once when it starts, to have its code compiled.
+/// The proxy sample; the analysis worker also analyzes it once when it
+/// starts, to have its code compiled.
 pub(crate) const SAMPLE: &[u8] = include_bytes!("../../tests/data/proxy-auth-407.log");
+
+/// A built-in sample log: its button's id and words, its file name, its bytes.
+pub(crate) struct Sample {
+    pub id: &'static str,
+    pub label: text::Key,
+    pub name: &'static str,
+    pub bytes: &'static [u8],
+}
+
+/// The samples a first visit offers (real-tool logs of `tests/data/`).
+pub(crate) const SAMPLES: [Sample; 5] = [
+    Sample {
+        id: "sample-all-ok",
+        label: text::Key::SampleAllOk,
+        name: "sample-all-reachable.log",
+        bytes: include_bytes!("../../tests/data/all-ok-ncat-rhel88.log"),
+    },
+    Sample {
+        id: "sample-firewall",
+        label: text::Key::SampleFirewall,
+        name: "sample-firewall-backup-443-timeout.log",
+        bytes: include_bytes!("../../tests/data/backup-443-timeout.log"),
+    },
+    Sample { id: "sample", label: text::Key::SampleProxy, name: "sample-proxy-auth-407.log", bytes: SAMPLE },
+    Sample {
+        id: "sample-tls",
+        label: text::Key::SampleTls,
+        name: "sample-tls-inspection.log",
+        bytes: include_bytes!("../../tests/data/tls-interception.log"),
+    },
+    Sample {
+        id: "sample-private-endpoint",
+        label: text::Key::SamplePrivateEndpoint,
+        name: "sample-private-endpoint.log",
+        bytes: include_bytes!("../../tests/data/private-endpoint.log"),
+    },
+];
 
 use crate::analyzer::model::{Overall, ServiceStatus, Severity, Status};
 

@@ -11,22 +11,21 @@ use super::input::InputPanel;
 use super::log_view::LogDialog;
 use super::machine::MachineSummary;
 use super::services::ServiceCards;
-use super::state::{Action, DocName, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES};
+use super::state::{
+    Action, ByPtr, DocName, Evidence, HandOff, Notice, State, MAX_FILE_BYTES, MAX_FILE_MB, WORKER_MIN_BYTES,
+};
 use super::tabs::DocTabs;
 use super::text::{t, too_large, Key};
 use super::worker;
-use super::SAMPLE;
+use super::SAMPLES;
 use crate::analyzer::lines::LineIndex;
 use crate::analyzer::model::Overall;
-use crate::explain::Lang;
+use crate::explain::{overall_label, Lang};
 use gloo_file::callbacks::FileReader;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The name of the sample behind the "Try a sample log" button.
-const SAMPLE_NAME: &str = "sample-proxy-auth-407.log";
 
 /// The longest wait for an idle moment before a spare worker is started.
 const SPARE_WITHIN_MS: u32 = 200;
@@ -69,7 +68,40 @@ pub fn app(props: &AppProps) -> Html {
     };
     let lang = state.lang;
 
-    use_effect_with(lang, |&lang| browser::set_document_lang(lang, t(lang, Key::Title)));
+    // The browser tab's title carries the verdict of the log on screen.
+    let title = match state.current_doc() {
+        Some(doc) => {
+            let head = doc.head(state.mask);
+            let (mark, _) = super::overall_mark(doc.report.overall);
+            format!("{mark} {} · {} – nwcheck", overall_label(doc.report.overall, lang), doc.tab_label(&head, lang))
+        }
+        None => t(lang, Key::Title).to_string(),
+    };
+    use_effect_with((lang, title), |(lang, title)| browser::set_document_lang(*lang, title));
+    // Focus goes to the verdict when a log is opened, closed or reopened
+    // (to the "open" button when none is left).
+    use_effect_with(state.focus, |&focus| {
+        if focus > 0 {
+            browser::focus_first(&["overall", "choose-files"]);
+        }
+    });
+    // With the mask switch on, the report on screen is replaced by its
+    // masked copy once made.
+    {
+        let dispatch = state.dispatcher();
+        let doc = state.current_doc().cloned();
+        let ready = state.masked.as_ref().map(|(id, _)| *id);
+        use_effect_with((state.mask, doc.as_ref().map(|d| d.id), ready), move |(mask, id, ready)| {
+            if let (true, Some(doc)) = (*mask, doc) {
+                if *ready != *id {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let report = super::masking::masked(&doc.report).await;
+                        dispatch.dispatch(Action::Masked { doc: doc.id, report: ByPtr(Rc::new(report)) });
+                    });
+                }
+            }
+        });
+    }
     use_effect_with((), |_| browser::mark("nwcheck-ready"));
     // With no worker job running, a spare is started once the page is idle:
     // after the first render and after each job (which took the spare). It
@@ -151,7 +183,11 @@ pub fn app(props: &AppProps) -> Html {
     };
     let onsample = {
         let dispatch = state.dispatcher();
-        Callback::from(move |()| dispatch.dispatch(Action::Sample { name: SAMPLE_NAME.into(), bytes: SAMPLE }))
+        Callback::from(move |i: usize| {
+            if let Some(sample) = SAMPLES.get(i) {
+                dispatch.dispatch(Action::Sample { name: sample.name.into(), bytes: sample.bytes })
+            }
+        })
     };
     let onlang = {
         let dispatch = state.dispatcher();
@@ -212,7 +248,16 @@ pub fn app(props: &AppProps) -> Html {
     let ondismiss = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::DismissNotices);
     let onmask = state.dispatcher().to_callback().reform(Action::SetMask);
     let onfailures_only = state.dispatcher().to_callback().reform(Action::SetFailuresOnly);
-    let onprint = Callback::from(|()| browser::print());
+    let onundo = state.dispatcher().to_callback().reform(|_: MouseEvent| Action::UndoClose);
+    // With the mask switch on, printing waits for the masked copy on screen.
+    let onprint = {
+        let printable = state.printable();
+        Callback::from(move |()| {
+            if printable {
+                browser::print()
+            }
+        })
+    };
 
     let current = state.current_doc().cloned();
     let onexport = {
@@ -242,6 +287,11 @@ pub fn app(props: &AppProps) -> Html {
     let reading = state.reading.clone();
     let log_doc = state.log.and_then(|target| state.docs.iter().find(|d| d.id == target.doc).cloned());
     let evidence: Option<Evidence> = state.log.map(|target| target.evidence);
+    // The evidence before and after the one open: the checks that are not OK.
+    let (prev, next) = match (&log_doc, evidence) {
+        (Some(doc), Some(at)) => neighbours(&doc.report, at),
+        _ => (None, None),
+    };
 
     html! {
         <div class={classes!("app", state.dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
@@ -258,25 +308,32 @@ pub fn app(props: &AppProps) -> Html {
                         <option value="en" selected={lang == Lang::En} lang="en">{ "English" }</option>
                     </select>
                 </div>
+                <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             </header>
-            <p class="privacy" id="privacy">{ t(lang, Key::Privacy) }</p>
             <main id="main" tabindex="-1">
-                <InputPanel {lang} {reading} {onfiles} {oncancel} onpick={prepare} {onpaste} {onsample} />
+                <InputPanel {lang} {reading} {onfiles} {oncancel} onpick={prepare} {onpaste} {onsample} compact={!state.docs.is_empty()} />
                 if !state.notices.is_empty() {
                     <div class="notices" role="alert">
                         <ul>{ for state.notices.iter().map(|n| html! { <li>{ notice_text(lang, n) }</li> }) }</ul>
                         <button type="button" class="link-button" onclick={ondismiss}>{ t(lang, Key::DismissNotices) }</button>
                     </div>
                 }
+                if let Some((_, closed)) = &state.closed {
+                    <p class="undo-close" role="status">
+                        { t(lang, Key::Closed) }{ ": " }{ closed.tab_label(&closed.head(state.mask), lang) }{ " " }
+                        <button type="button" class="link-button" id="undo-close" onclick={onundo}>{ t(lang, Key::Undo) }</button>
+                    </p>
+                }
                 if state.docs.len() > 1 {
-                    <DocTabs {lang} docs={state.docs.clone()} current={state.current} {onselect} onclose={onclose_doc.clone()} />
+                    <DocTabs {lang} docs={state.docs.clone()} current={state.current} mask={state.mask} {onselect} onclose={onclose_doc.clone()} />
                 }
                 if let Some(doc) = &current {
-                    <div class="report" key={doc.id} data-doc={doc.id.to_string()}>
+                    <div class="report" key={doc.id} data-doc={doc.id.to_string()} data-masked={(state.mask && state.printable()).then_some("true")}>
                         <Banner
                             {lang}
-                            report={doc.report.clone()}
-                            name={AttrValue::from(doc.name.label(lang))}
+                            report={state.shown_report(doc)}
+                            name={AttrValue::from(doc.file_label(&state.shown_report(doc), lang))}
+                            run={doc.run}
                             onclose={(state.docs.len() == 1).then(|| onclose_doc.reform({ let id = doc.id; move |()| id }))}
                         />
                         { report_body(&state, doc, lang, onshow.clone(), onexport.clone(), onmask.clone(), onfailures_only.clone(), onprint.clone()) }
@@ -293,6 +350,10 @@ pub fn app(props: &AppProps) -> Html {
                 lines={log_doc.as_ref().map(|d| d.lines.clone())}
                 name={AttrValue::from(log_doc.as_ref().map(|d| d.name.label(lang)).unwrap_or_default())}
                 {evidence}
+                {prev}
+                {next}
+                onshow={onshow.clone()}
+                mask={state.mask}
                 onclose={onclose_log}
             />
         </div>
@@ -310,7 +371,7 @@ fn report_body(
     onfailures_only: Callback<bool>,
     onprint: Callback<()>,
 ) -> Html {
-    let report = doc.report.clone();
+    let report = state.shown_report(doc);
     let is_log = report.overall != Overall::NotALog;
     html! {
         <>
@@ -330,6 +391,23 @@ fn report_body(
             <HandOffBar {lang} mask={state.mask} status={state.hand_off.clone()} {onexport} {onmask} {onprint} />
         </>
     }
+}
+
+/// The evidence of the checks that are not OK just before and just after
+/// `at` in the log.
+fn neighbours(report: &crate::analyzer::model::Report, at: Evidence) -> (Option<Evidence>, Option<Evidence>) {
+    use crate::analyzer::model::Status;
+    let mut prev = None;
+    let mut next = None;
+    for c in report.checks.iter().filter(|c| c.status != Status::Ok) {
+        let e = Evidence { lines: c.lines, line: c.evidence_line };
+        if c.lines[0] < at.lines[0] {
+            prev = Some(e);
+        } else if c.lines[0] > at.lines[0] && next.is_none() {
+            next = Some(e);
+        }
+    }
+    (prev, next)
 }
 
 /// The next read id from `counter`.

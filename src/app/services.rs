@@ -6,7 +6,7 @@
 use super::state::{Evidence, SharedReport};
 use super::text::{check_button_label, show_more_rows, t, Key};
 use super::{service_mark, status_class};
-use crate::analyzer::model::{Check, CheckKind, Service, ServiceStatus, Status};
+use crate::analyzer::model::{Check, CheckKind, Reason, Service, ServiceStatus, Status};
 use crate::explain::{
     check_cell, destinations_of_all, finding, kind_label, region_label, service_label, service_status_label,
     status_label, status_mark, Destination, Lang,
@@ -49,6 +49,7 @@ pub fn service_cards(props: &ServiceCardsProps) -> Html {
                     <span>{ t(lang, Key::FailuresOnly) }</span>
                 </label>
             </div>
+            { legend(lang) }
             <div class="cards">
                 { for props.report.services.iter().map(|s| html! {
                     <ServiceCard
@@ -221,10 +222,33 @@ fn destination_row(props: &ServiceCardProps, d: &Destination) -> Html {
     }
 }
 
+/// What the marks of the cards mean, shown above them.
+fn legend(lang: Lang) -> Html {
+    let items = [
+        ("✔", "s-ok", Key::LegendHttp),
+        ("✘", "s-failed", Key::LegendFailed),
+        ("?", "s-unknown", Key::LegendNotConclusive),
+        ("–", "s-not-run", Key::LegendNotTested),
+    ];
+    html! {
+        <div class="legend" id="legend">
+            <h3 class="legend-title">{ t(lang, Key::Legend) }</h3>
+            <ul>
+                { for items.into_iter().map(|(mark, class, key)| html! {
+                    <li><span class={classes!("mark", class)} aria-hidden="true">{ mark }</span>{ " " }{ t(lang, key) }</li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
 fn checks_cell(props: &ServiceCardProps, idx: &[usize]) -> Html {
     if idx.is_empty() {
         return html! {
-            <span class="none"><span aria-hidden="true">{ "–" }</span><span class="visually-hidden">{ props.lang.pick("なし", "none") }</span></span>
+            <span class="none" title={t(props.lang, Key::NotTested)}>
+                <span aria-hidden="true">{ "–" }</span>
+                <span class="visually-hidden">{ t(props.lang, Key::NotTested) }</span>
+            </span>
         };
     }
     let more = idx.len().saturating_sub(MAX_CHECKS_PER_CELL);
@@ -242,32 +266,38 @@ fn check_button(props: &ServiceCardProps, index: usize, check: &Check) -> Html {
     let lang = props.lang;
     let cell = check_cell(check, lang);
     // check_cell starts with the status icon; the icon is drawn separately.
-    let words = cell.strip_prefix(status_mark(check.status)).unwrap_or(&cell).trim_start().to_string();
-    let label = check_button_label(
-        lang,
-        kind_label(check.kind, lang),
-        &check.fqdn,
-        &words,
-        status_label(check.status, lang),
-        check.lines,
-    );
+    let mut words = cell.strip_prefix(status_mark(check.status)).unwrap_or(&cell).trim_start().to_string();
+    // Any HTTP answer means the path is open: said on screen, not only in the legend.
+    if check.reason == Reason::HttpResponse && check.status == Status::Ok {
+        words = format!("{} ({words})", t(lang, Key::Reached));
+    }
+    // A failure the log's own rules make not conclusive is not shown as one.
+    let inconclusive = crate::causes::not_conclusive(&props.report, index);
+    let (mark, class, status_words) = if inconclusive {
+        words = format!("{words} · {}", t(lang, Key::NotConclusive));
+        ("?", "s-unknown", t(lang, Key::NotConclusive))
+    } else {
+        (status_mark(check.status), status_class(check.status), status_label(check.status, lang))
+    };
+    let label = check_button_label(lang, kind_label(check.kind, lang), &check.fqdn, &words, status_words, check.lines);
     let evidence = Evidence { lines: check.lines, line: check.evidence_line };
     let onclick = props.onshow.reform(move |_: MouseEvent| evidence);
     html! {
         <button
             type="button"
-            class={classes!("check", status_class(check.status))}
+            class={classes!("check", class)}
             data-check={index.to_string()}
             data-fqdn={check.fqdn.to_string()}
             data-kind={check.kind.id()}
             data-port={check.port.map(|p| p.to_string()).unwrap_or_default()}
             data-status={check.status.id()}
             data-reason={check.reason.id()}
+            data-conclusive={if inconclusive { "false" } else { "true" }}
             aria-label={label}
             title={check.evidence.as_deref().map(str::to_string)}
             {onclick}
         >
-            <span class="mark" aria-hidden="true">{ status_mark(check.status) }</span>
+            <span class="mark" aria-hidden="true">{ mark }</span>
             <span class="words">{ words }</span>
         </button>
     }

@@ -62,6 +62,57 @@ pub struct Doc {
     pub text: Rc<String>,
     /// Where its lines are (the log view finds its lines with it).
     pub lines: Rc<LineIndex>,
+    /// Which run of its file it is (1-based) and how many the file holds,
+    /// when the file holds several.
+    pub run: Option<(usize, usize)>,
+}
+
+impl Doc {
+    /// The name for a tab: host and run time when the log names them
+    /// ("rhel92-bk01 · Wed Oct 2 12:57:31 AM UTC 2024"), else the file
+    /// name; the run's number when the file holds several. `report` is the
+    /// report on screen (masked or not).
+    pub fn tab_label(&self, report: &Report, lang: Lang) -> String {
+        let mut label = match (&report.host, &report.run_at) {
+            (Some(h), Some(at)) => format!("{h} · {at}"),
+            (Some(h), None) => h.clone(),
+            _ => self.file_label(report, lang),
+        };
+        if let Some((n, of)) = self.run {
+            label.push_str(&super::text::run_label(lang, n, of));
+        }
+        label
+    }
+
+    /// The file's name as shown: masked with the report when it is masked
+    /// (the report's `source` is the file name, with the host masked).
+    pub fn file_label(&self, report: &Report, lang: Lang) -> String {
+        match (&self.name, report.source.as_deref()) {
+            (DocName::File(_), Some(source)) => source.rsplit(['/', '\\']).next().unwrap_or(source).to_string(),
+            _ => self.name.label(lang),
+        }
+    }
+
+    /// The report without its checks (host, run time, file name, verdict),
+    /// masked with `mask`: cheap, for labels and titles.
+    pub fn head(&self, mask: bool) -> Report {
+        let head = self.report.clone_without_checks();
+        if mask {
+            crate::anonymize::mask_report(&head)
+        } else {
+            head
+        }
+    }
+
+    /// The name of the downloaded JSON file; with `mask`, one that holds
+    /// no host name (`export::download_name`).
+    pub fn json_file_name(&self, mask: bool) -> String {
+        let file = self.name.json_file_name(mask);
+        match self.run {
+            Some((n, _)) => format!("{}-run{n}.json", file.strip_suffix(".json").unwrap_or(&file)),
+            None => file,
+        }
+    }
 }
 
 /// Where an input came from.
@@ -155,8 +206,31 @@ pub struct State {
     pub log: Option<LogTarget>,
     pub dragging: bool,
     pub hand_off: Option<HandOff>,
+    /// The last closed log and where its tab was, until the next close
+    /// or until it is reopened.
+    pub closed: Option<(usize, Rc<Doc>)>,
+    /// The masked copy of a doc's report (doc id), made when the mask
+    /// switch is on; the page then shows and prints it.
+    pub masked: Option<(u32, SharedReport)>,
+    /// The first doc id of the inputs given together (several files, a
+    /// file of several runs): the worst of them is shown first.
+    batch_from: u32,
+    /// Changes whenever keyboard focus should move to the report on
+    /// screen (a log opened, closed or reopened).
+    pub focus: u32,
     next_doc: u32,
     pasted: u32,
+}
+
+/// How bad a verdict is, to show the worst of several logs first.
+pub fn badness(overall: crate::analyzer::model::Overall) -> u8 {
+    use crate::analyzer::model::Overall;
+    match overall {
+        Overall::Problems => 3,
+        Overall::Inconclusive => 2,
+        Overall::NotALog => 1,
+        Overall::Ok => 0,
+    }
 }
 
 /// Everything that can happen to the page.
@@ -210,6 +284,13 @@ pub enum Action {
     },
     Select(u32),
     CloseDoc(u32),
+    /// Reopens the last closed log.
+    UndoClose,
+    /// The masked copy of doc `doc`'s report is ready.
+    Masked {
+        doc: u32,
+        report: SharedReport,
+    },
     DismissNotices,
     SetFailuresOnly(bool),
     SetMask(bool),
@@ -232,6 +313,10 @@ impl State {
             log: None,
             dragging: false,
             hand_off: None,
+            closed: None,
+            masked: None,
+            batch_from: 1,
+            focus: 0,
             next_doc: 1,
             pasted: 0,
         }
@@ -243,15 +328,53 @@ impl State {
         self.docs.iter().find(|d| d.id == id)
     }
 
-    /// Analyzes one input and puts it on screen.
+    /// The report on screen for `doc`: its masked copy when the mask
+    /// switch is on and the copy is made, else the report itself.
+    pub fn shown_report(&self, doc: &Doc) -> SharedReport {
+        match &self.masked {
+            Some((id, masked)) if self.mask && *id == doc.id => masked.clone(),
+            _ => doc.report.clone(),
+        }
+    }
+
+    /// Whether what is on screen may be printed: with the mask switch on,
+    /// only once the masked copy is shown.
+    pub fn printable(&self) -> bool {
+        !self.mask || self.current.is_some_and(|id| self.masked.as_ref().is_some_and(|(m, _)| *m == id))
+    }
+
+    /// Inputs that come now start a new batch unless others are still
+    /// being read.
+    fn start_batch(&mut self) {
+        if self.reading.is_empty() {
+            self.batch_from = self.next_doc;
+        }
+    }
+
+    /// Analyzes one input and puts it on screen: one report per run when
+    /// the text holds several runs of the script.
     fn add(&mut self, name: DocName, source: Option<&str>, bytes: &[u8]) {
         let analysis = crate::analyze(bytes, source).into_owned();
+        let runs = crate::runs::split(&analysis.text);
+        if runs.len() > 1 {
+            let count = runs.len();
+            for (n, range) in runs.into_iter().enumerate() {
+                let part = crate::analyze(analysis.text[range].as_bytes(), source).into_owned();
+                let lines = LineIndex::new(&part.text);
+                self.push(name.clone(), part, lines, Some((n + 1, count)));
+            }
+            return;
+        }
         let lines = LineIndex::new(&analysis.text);
         self.show(name, analysis, lines);
     }
 
     /// Puts an analysis on screen (`lines`: the index of its text's lines).
     fn show(&mut self, name: DocName, analysis: Analysis<'static>, lines: LineIndex) {
+        self.push(name, analysis, lines, None);
+    }
+
+    fn push(&mut self, name: DocName, analysis: Analysis<'static>, lines: LineIndex, run: Option<(usize, usize)>) {
         let Analysis { report, text } = analysis;
         let id = self.next_doc;
         self.next_doc += 1;
@@ -261,8 +384,22 @@ impl State {
             report: ByPtr(Rc::new(report)),
             text: Rc::new(text.into_owned()),
             lines: Rc::new(lines),
+            run,
         }));
-        self.current = Some(id);
+        // The worst of the inputs given together is shown first.
+        let batch_from = self.batch_from;
+        let worst = self
+            .docs
+            .iter()
+            .filter(|d| d.id >= batch_from)
+            .fold(None::<&Rc<Doc>>, |w, d| match w {
+                Some(w) if badness(w.report.overall) >= badness(d.report.overall) => Some(w),
+                _ => Some(d),
+            })
+            .map(|d| d.id);
+        self.current = worst.or(Some(id));
+        self.closed = None;
+        self.focus += 1;
         self.log = None;
         self.hand_off = None;
     }
@@ -280,13 +417,17 @@ impl Reducible for State {
                 }
                 s.lang = lang;
             }
-            Action::Reading { read, name, bytes, worker } => s.reading.push(Reading {
-                read,
-                name: DocName::File(name),
-                bytes,
-                stage: worker.then_some(Stage::Starting),
-            }),
+            Action::Reading { read, name, bytes, worker } => {
+                s.start_batch();
+                s.reading.push(Reading {
+                    read,
+                    name: DocName::File(name),
+                    bytes,
+                    stage: worker.then_some(Stage::Starting),
+                })
+            }
             Action::ReadingPasted { read, bytes } => {
+                s.start_batch();
                 s.pasted += 1;
                 s.reading.push(Reading { read, name: DocName::Pasted(s.pasted), bytes, stage: Some(Stage::Starting) })
             }
@@ -337,11 +478,13 @@ impl Reducible for State {
                 if text.trim().is_empty() {
                     s.notices.push(Notice::EmptyPaste);
                 } else {
+                    s.start_batch();
                     s.pasted += 1;
                     s.add(DocName::Pasted(s.pasted), None, text.as_bytes());
                 }
             }
             Action::Sample { name, bytes } => {
+                s.start_batch();
                 let source = name.to_string();
                 s.add(DocName::File(name), Some(&source), bytes);
             }
@@ -357,12 +500,31 @@ impl Reducible for State {
                 let Some(at) = s.docs.iter().position(|d| d.id == id) else {
                     return self;
                 };
-                s.docs.remove(at);
+                let doc = s.docs.remove(at);
+                s.closed = Some((at, doc));
+                s.focus += 1;
                 if s.current == Some(id) {
                     s.current = s.docs.get(at).or_else(|| s.docs.last()).map(|d| d.id);
                     s.log = None;
                     s.hand_off = None;
                 }
+            }
+            Action::UndoClose => {
+                let Some((at, doc)) = s.closed.take() else {
+                    return self;
+                };
+                let id = doc.id;
+                s.docs.insert(at.min(s.docs.len()), doc);
+                s.current = Some(id);
+                s.focus += 1;
+                s.log = None;
+                s.hand_off = None;
+            }
+            Action::Masked { doc, report } => {
+                if !s.mask || !s.docs.iter().any(|d| d.id == doc) {
+                    return self;
+                }
+                s.masked = Some((doc, report));
             }
             Action::DismissNotices => {
                 if s.notices.is_empty() {
@@ -373,6 +535,9 @@ impl Reducible for State {
             Action::SetFailuresOnly(on) => s.failures_only = on,
             Action::SetMask(on) => {
                 s.mask = on;
+                if !on {
+                    s.masked = None;
+                }
                 s.hand_off = None;
             }
             Action::ShowLog(evidence) => {

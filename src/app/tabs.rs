@@ -1,5 +1,5 @@
-//! The list of loaded logs: one button per report to switch to it, and one
-//! to close it.
+//! The list of loaded logs: one button per report to switch to it, named
+//! by host and run time, and one to close it.
 
 use super::overall_mark;
 use super::state::Doc;
@@ -13,6 +13,8 @@ pub struct DocTabsProps {
     pub lang: Lang,
     pub docs: Vec<Rc<Doc>>,
     pub current: Option<u32>,
+    /// Names are masked (host names, file names).
+    pub mask: bool,
     pub onselect: Callback<u32>,
     pub onclose: Callback<u32>,
 }
@@ -27,18 +29,20 @@ pub fn doc_tabs(props: &DocTabsProps) -> Html {
                     let id = doc.id;
                     let current = props.current == Some(id);
                     let (mark, class) = overall_mark(doc.report.overall);
-                    let name = doc.name.label(lang);
+                    let head = doc.head(props.mask);
+                    let name = doc.tab_label(&head, lang);
+                    let file = doc.file_label(&head, lang);
                     let select = props.onselect.reform(move |_: MouseEvent| id);
                     let close = props.onclose.reform(move |_: MouseEvent| id);
                     let close_label = format!("{}: {name}", t(lang, Key::CloseLog));
                     html! {
-                        <li class={classes!("tab", current.then_some("current"))} key={id}>
+                        <li class={classes!("tab", current.then_some("current"))} key={id} data-doc={id.to_string()}>
                             <button
                                 type="button"
                                 class="tab-select"
                                 aria-current={current.then_some("true")}
                                 onclick={select}
-                                title={overall_label(doc.report.overall, lang)}
+                                title={format!("{file}: {}", overall_label(doc.report.overall, lang))}
                             >
                                 <span class={classes!("mark", class)} aria-hidden="true">{ mark }</span>
                                 <span class="tab-name">{ name.clone() }</span>

@@ -83,6 +83,38 @@ pub enum Key {
     Starting,
     Analyzing,
     Receiving,
+    OpenAnother,
+    DropHereTouch,
+    HowToGet,
+    HowToGetSteps,
+    HowToGetLink,
+    Samples,
+    SampleAllOk,
+    SampleFirewall,
+    SampleProxy,
+    SampleTls,
+    SamplePrivateEndpoint,
+    RootCauses,
+    Details,
+    Legend,
+    LegendOk,
+    LegendHttp,
+    LegendFailed,
+    LegendNotConclusive,
+    LegendUnknown,
+    LegendNotTested,
+    NotTested,
+    Reached,
+    NotConclusive,
+    Closed,
+    Undo,
+    CopyLines,
+    LinesCopied,
+    PrevEvidence,
+    NextEvidence,
+    RawNotMasked,
+    MaskedShown,
+    PasteOpen,
 }
 
 /// The text for `key` in `lang`.
@@ -124,8 +156,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::FailuresOnly => ("問題のある宛先だけ表示", "Show only destinations with problems"),
         K::MaskSwitch => ("ホスト名と IP アドレスを伏せる", "Mask host names and IP addresses"),
         K::MaskNote => (
-            "コピーする要約とダウンロードする JSON に適用されます。プロキシのパスワードは常に伏せています。",
-            "Applies to the copied summary and the downloaded JSON. Proxy passwords are always masked.",
+            "ページの表示、印刷、コピーする要約、ダウンロードする JSON (ファイル名も) に適用されます。Microsoft の公開の宛先名はそのまま残ります。プロキシのパスワードは常に伏せています。",
+            "Applies to the page, the print view, the copied summary and the downloaded JSON (its file name too). Microsoft's public destination names stay. Proxy passwords are always masked.",
         ),
         K::CopyText => ("要約をコピー (テキスト)", "Copy summary (text)"),
         K::CopyMarkdown => ("要約をコピー (Markdown)", "Copy summary (Markdown)"),
@@ -198,6 +230,53 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::Starting => ("準備中", "Starting"),
         K::Analyzing => ("解析中", "Analyzing"),
         K::Receiving => ("結果を受け取り中", "Receiving the result"),
+        K::OpenAnother => ("別のログを開く…", "Open another log…"),
+        K::DropHereTouch => ("ログ ファイルを選んでください", "Choose the log file"),
+        K::HowToGet => ("ログの取り方", "How to get the log"),
+        K::HowToGetSteps => (
+            "サポート ブログ (Azure Backup 疎通確認の依頼ページ) から Check_Backup_NW_Linux_verX.X.sh をダウンロードし、確認したいマシンで bash Check_Backup_NW_Linux_verX.X.sh と実行します。実行したディレクトリに CheckNWResult_<ホスト名>_<日時>.log が書き出されるので、そのファイルを選んでください。",
+            "Download Check_Backup_NW_Linux_verX.X.sh from the Azure Backup support blog (its network-check request page), and run it on the machine to check: bash Check_Backup_NW_Linux_verX.X.sh. It writes CheckNWResult_<host>_<date>.log into the directory you ran it from: choose that file.",
+        ),
+        K::HowToGetLink => ("サポート ブログ: 疎通確認スクリプトの案内", "Support blog: the network-check script"),
+        K::Samples => ("サンプルのログで試す:", "Or try a sample log:"),
+        K::SampleAllOk => ("すべて到達", "all reachable"),
+        K::SampleFirewall => ("ファイアウォールで遮断", "firewall"),
+        K::SampleProxy => ("プロキシ認証 (407)", "proxy 407"),
+        K::SampleTls => ("TLS 検査", "TLS inspection"),
+        K::SamplePrivateEndpoint => ("プライベート エンドポイント", "private endpoint"),
+        K::RootCauses => ("原因 (影響の大きい順)", "Root causes, most important first"),
+        K::Details => ("詳細と根拠", "Details and evidence"),
+        K::Legend => ("記号の意味", "What the marks mean"),
+        K::LegendOk => ("届いた", "reached"),
+        K::LegendHttp => (
+            "届いた (HTTP 404・403・400 など、HTTP の応答があれば経路は開いています)",
+            "reached (any HTTP answer, 404, 403 or 400 included, means the path is open)",
+        ),
+        K::LegendFailed => ("失敗 (届かない)", "failed (not reached)"),
+        K::LegendNotConclusive => (
+            "判断材料にならない (プロキシ環境の nc)、または読み取れない出力",
+            "not conclusive (nc behind a proxy), or output not understood",
+        ),
+        K::LegendUnknown => ("読み取れない出力", "output not understood"),
+        K::LegendNotTested => ("スクリプトが確認していない", "not tested by the script"),
+        K::NotTested => ("スクリプトが確認していない", "not tested by the script"),
+        K::Reached => ("届いた", "reached"),
+        K::NotConclusive => ("判断材料にならない", "not conclusive"),
+        K::Closed => ("ログを閉じました", "Closed"),
+        K::Undo => ("元に戻す", "Undo"),
+        K::CopyLines => ("この行をコピー", "Copy these lines"),
+        K::LinesCopied => ("コピーしました。", "Copied."),
+        K::PrevEvidence => ("前の根拠", "Previous evidence"),
+        K::NextEvidence => ("次の根拠", "Next evidence"),
+        K::RawNotMasked => (
+            "ここに表示される元のログは伏せられていません (コピーもできません)。",
+            "The raw log here is not masked (and cannot be copied while masking is on).",
+        ),
+        K::MaskedShown => (
+            "ページ、印刷、コピー、JSON のすべてでホスト名と IP アドレスを伏せています。",
+            "Host names and IP addresses are masked on the page, in print, in the copied text and in the JSON.",
+        ),
+        K::PasteOpen => ("ログの内容を貼り付ける", "Paste the log's text"),
     };
     lang.pick(ja, en)
 }
@@ -270,5 +349,21 @@ pub fn cancel_label(lang: Lang, name: &str) -> String {
     match lang {
         Lang::Ja => format!("{name} の読み込みを中止"),
         Lang::En => format!("Stop reading {name}"),
+    }
+}
+
+/// " (run 2 of 3)" / " (2/3 回目の実行)", after a tab's name.
+pub fn run_label(lang: Lang, n: usize, of: usize) -> String {
+    match lang {
+        Lang::Ja => format!(" ({n}/{of} 回目の実行)"),
+        Lang::En => format!(" (run {n} of {of})"),
+    }
+}
+
+/// The notice for a file that holds several runs.
+pub fn runs_notice(lang: Lang, name: &str, of: usize) -> String {
+    match lang {
+        Lang::Ja => format!("{name} には {of} 回分の実行結果が含まれていたため、実行ごとに分けて表示しています。"),
+        Lang::En => format!("{name} holds {of} runs of the script: each is shown as its own report."),
     }
 }

@@ -208,6 +208,7 @@ fn summary_of(report: &Report, lang: Lang, style: Style) -> String {
             }
         }
     }
+    crate::explain_causes::write_causes(&mut s, report, lang, md);
     if report.truncated {
         let _ = writeln!(
             s,
@@ -255,7 +256,9 @@ fn summary_of(report: &Report, lang: Lang, style: Style) -> String {
         }
     }
 
-    let shown: Vec<&Finding> = report.findings.iter().collect();
+    // In the order of the ranked root causes, then the rest.
+    let shown: Vec<&Finding> =
+        crate::causes::finding_order(report).into_iter().filter_map(|i| report.findings.get(i)).collect();
     if !shown.is_empty() {
         let heading = lang.pick("所見", "Findings");
         if md {
@@ -312,7 +315,7 @@ pub fn concerned(f: &Finding, lang: Lang) -> Option<String> {
 
 /// Log text as Markdown text: every character that could start markup
 /// (emphasis, a link or image, a table cell, code, HTML) is escaped.
-fn md_escape(text: &str) -> String {
+pub(crate) fn md_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
