@@ -685,6 +685,13 @@ pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
         R::TlsFailed => lang.pick("TLS ハンドシェイク失敗", "TLS handshake failed"),
         R::EmptyReply => lang.pick("空の応答", "empty reply"),
         R::RecvFailure => lang.pick("受信エラー (リセット)", "receive failure (reset)"),
+        R::TlsNameMismatch => {
+            lang.pick("IP アドレス宛て: 証明書の名前不一致 (到達)", "IP address: certificate name mismatch (reached)")
+        }
+        R::GatewayError => {
+            lang.pick("プロキシ/ゲートウェイのエラー (502/503/504)", "proxy or gateway error (502/503/504)")
+        }
+        R::Intercepted => lang.pick("宛先以外からの応答", "answer not from the destination"),
         R::Timeout => lang.pick("タイムアウト", "timed out"),
         R::Refused => lang.pick("拒否された", "refused"),
         R::Unresolved => lang.pick("名前解決できない", "name not resolved"),

@@ -210,6 +210,14 @@ pub enum Reason {
     TlsFailed,
     EmptyReply,
     RecvFailure,
+    /// The URL names an IP address and the certificate names the service's
+    /// host: TCP and TLS reached the endpoint (`ok`).
+    TlsNameMismatch,
+    /// A 502, 503 or 504 answered by a proxy or gateway, not the destination.
+    GatewayError,
+    /// An answer that did not come from the destination (a proxy's or an
+    /// appliance's page).
+    Intercepted,
     // shared
     Timeout,
     Refused,
@@ -239,6 +247,9 @@ impl Reason {
             Reason::TlsFailed => "tls-failed",
             Reason::EmptyReply => "empty-reply",
             Reason::RecvFailure => "recv-failure",
+            Reason::TlsNameMismatch => "tls-name-mismatch",
+            Reason::GatewayError => "gateway-error",
+            Reason::Intercepted => "intercepted",
             Reason::Timeout => "timeout",
             Reason::Refused => "refused",
             Reason::Unresolved => "unresolved",

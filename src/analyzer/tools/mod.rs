@@ -4,8 +4,10 @@
 //! understood"; a reader never guesses).
 
 pub mod curl;
+pub mod invoke_webrequest;
 pub mod nc;
 pub mod nslookup;
+pub mod tnc;
 
 use super::model::{Reason, Status};
 use memchr::memmem::Finder;
