@@ -17,7 +17,7 @@
 //! a firewall blocks them (they never refuse port 443 themselves).
 
 use super::{Lines, Verdict};
-use crate::analyzer::model::{Reason, Status};
+use crate::analyzer::model::Reason;
 use std::borrow::Cow;
 
 /// What the script's `Result of tnc` line holds.
@@ -140,6 +140,7 @@ fn property(t: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyzer::model::Status;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<usize>)> {
         super::super::read_text(text, read).map(|v| (v.status, v.reason, v.evidence))
