@@ -7,6 +7,9 @@ pub mod curl;
 pub mod invoke_webrequest;
 pub mod nc;
 pub mod nslookup;
+pub mod nslookup_windows;
+pub mod powershell;
+pub mod resolve_dnsname;
 pub mod tnc;
 
 use super::model::{Reason, Status};
