@@ -14,6 +14,7 @@ pub mod model;
 pub mod newlines;
 pub mod segment;
 pub mod tools;
+pub mod windows;
 
 pub use model::*;
 
