@@ -15,6 +15,7 @@ pub mod newlines;
 pub mod segment;
 pub mod tools;
 pub mod windows;
+pub mod windows_log;
 
 pub use model::*;
 
@@ -43,7 +44,7 @@ pub fn analyze<'a>(bytes: &'a [u8], source: Option<&str>) -> Analysis<'a> {
     match prepare(bytes, source) {
         Prepared::Done(analysis) => analysis,
         Prepared::Log(log) => {
-            let mut state = Checks::new(&log.text);
+            let mut state = Checks::new(&log);
             state.read(&log.text, usize::MAX);
             log.finish(state)
         }
@@ -63,6 +64,8 @@ struct Log<'a> {
     info: machine::MachineInfo,
     encoding: Encoding,
     source: Option<String>,
+    /// A Windows script's log: which, and its settings.
+    win: Option<Box<(windows_log::WinKind, windows::WindowsInfo)>>,
 }
 
 fn prepare<'a>(bytes: &'a [u8], source: Option<&str>) -> Prepared<'a> {
@@ -91,6 +94,12 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
         }
     }
     let mut info = machine::read(&segment::head(&text), &text, source);
+    let win = windows_log::recognise(&text).map(|kind| Box::new((kind, windows::read(&text))));
+    if let Some((_, w)) = win.as_deref() {
+        let script = info.machine.script.take();
+        info = windows_log::machine_info(w, source);
+        info.machine.script = info.machine.script.take().or(script);
+    }
     secrets.append(&mut info.secrets);
     // A password in a proxy value without a scheme (`user:pass@host:port`)
     // is not caught by the URL scan: mask that value wherever it appears,
@@ -111,13 +120,13 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
     // A URL with a password anywhere (a curl command, curl's own lines)
     // means the log itself must not be shared as it is.
     info.proxy.credentials_in_url |= masked_any;
-    Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string) })
+    Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string), win })
 }
 
 impl<'a> Log<'a> {
     /// The analysis, once `state` has read every block of the text.
     fn finish(self, state: Checks) -> Analysis<'a> {
-        let Log { mut text, mut info, encoding, source } = self;
+        let Log { mut text, mut info, encoding, source, win } = self;
         // Passwords found in commands (`curl -U user:password`) are masked
         // in the text as well, wherever they appear.
         for (user, password) in &state.shared.passwords {
@@ -126,7 +135,7 @@ impl<'a> Log<'a> {
             }
             info.proxy.credentials_in_url = true;
         }
-        match state.report(&text, info, encoding, source.as_deref()) {
+        match state.report(&text, info, encoding, source.as_deref(), win.as_deref().map(|(_, w)| w)) {
             Ok(report) => Analysis { report, text },
             Err((cause, line_count)) => not_a_log(
                 source.as_deref(),
@@ -138,7 +147,13 @@ impl<'a> Log<'a> {
     }
 
     fn into_owned(self) -> Log<'static> {
-        Log { text: Cow::Owned(self.text.into_owned()), info: self.info, encoding: self.encoding, source: self.source }
+        Log {
+            text: Cow::Owned(self.text.into_owned()),
+            info: self.info,
+            encoding: self.encoding,
+            source: self.source,
+            win: self.win,
+        }
     }
 }
 
@@ -157,11 +172,24 @@ struct Checks {
     asr_section: bool,
     shared: Shared,
     checks: Vec<Check>,
+    /// The Windows script that wrote the log, if one did.
+    windows: Option<windows_log::WinKind>,
+    cx: windows_log::Context,
 }
 
 impl Checks {
-    fn new(text: &str) -> Checks {
+    fn new(log: &Log) -> Checks {
+        let text = &log.text;
+        let user_proxy = log
+            .win
+            .as_deref()
+            .and_then(|(_, w)| w.wininet(windows::Account::CurrentUser))
+            .is_some_and(|u| u.proxy().is_some());
+        let windows = log.win.as_deref().map(|(kind, _)| *kind);
+        let cx = windows_log::Context { windows: windows.is_some() || windows_log::has_ps_prompt(text), user_proxy };
         Checks {
+            windows,
+            cx,
             cursor: segment::Cursor::default(),
             scripted: segment::is_scripted(text),
             finished: false,
@@ -187,7 +215,7 @@ impl Checks {
                 break;
             };
             self.asr_section |= b.section == Some(Service::SiteRecovery);
-            let (check, via_proxy) = check_of(b, output, &mut self.shared);
+            let (check, via_proxy) = check_of(b, output, &mut self.shared, self.cx);
             self.seen_tunnel |= via_proxy;
             if self.checks.len() == ESTIMATE_AFTER {
                 self.reserve_estimate(blocks.cursor().offset(), text.len());
@@ -220,8 +248,9 @@ impl Checks {
         info: machine::MachineInfo,
         encoding: Encoding,
         source: Option<&str>,
+        win: Option<&windows::WindowsInfo>,
     ) -> Result<Report, (NotALogCause, usize)> {
-        let Checks { scripted, line_count, ended, seen_tunnel, asr_section, checks, .. } = self;
+        let Checks { scripted, line_count, ended, seen_tunnel, asr_section, mut checks, windows, shared, .. } = self;
         if checks.is_empty() {
             let cause = if looks_like_windows_log(text) {
                 NotALogCause::WindowsLog
@@ -235,7 +264,26 @@ impl Checks {
         let mut proxy = info.proxy;
         proxy.seen_in_curl = seen_tunnel;
         proxy.configured |= proxy.seen_in_curl;
-        let format = if !scripted {
+        // A proxy given on a typed command (`curl --proxy`, `Invoke-WebRequest -Proxy`).
+        if !proxy.configured {
+            if let Some(p) = shared.known.iter().find_map(|k| k.proxy_option.clone()) {
+                proxy.http_proxy = Some(p.to_string());
+                proxy.https_proxy = Some(p.to_string());
+                proxy.configured = true;
+            }
+        }
+        if windows.is_some() && !ended {
+            // The run stopped in its last block (Ctrl+C): what it printed
+            // after that (the transcript's footer) is no conclusion.
+            if let Some(last) = checks.last_mut().filter(|c| c.status == Status::Unknown && c.kind != CheckKind::Other)
+            {
+                last.status = Status::NotRun;
+                last.reason = Reason::Interrupted;
+            }
+        }
+        let format = if let Some(kind) = windows {
+            kind.format()
+        } else if !scripted {
             Format::Transcript
         } else if asr_section
             || checks.iter().any(|c| c.service == Service::SiteRecovery)
@@ -251,8 +299,14 @@ impl Checks {
         let truncated = checks.iter().any(|c| c.reason == Reason::Interrupted)
             || format == Format::LinuxBackup
                 && !ended
-                && !SCRIPT_SERVICES.iter().all(|&s| checks.iter().any(|c| c.service == s));
-        let findings = findings::derive(&checks, &proxy, truncated);
+                && !SCRIPT_SERVICES.iter().all(|&s| checks.iter().any(|c| c.service == s))
+            // The Windows scripts end with their TLS section and a closing line.
+            || windows.is_some() && !ended;
+        let mut findings = findings::derive(&checks, &proxy, truncated);
+        if let Some(w) = win {
+            findings.extend(windows_log::findings(w, &checks, format));
+            findings.sort_by_key(|f| f.severity);
+        }
         let services = findings::services(&checks, &proxy);
         let overall = findings::overall(&services, &findings, truncated);
         Ok(Report {
@@ -313,7 +367,7 @@ impl Stepwise {
             Prepared::Done(analysis) => StepState::Done(Box::new(analysis.into_owned())),
             Prepared::Log(log) => {
                 let log = log.into_owned();
-                let checks = Checks::new(&log.text);
+                let checks = Checks::new(&log);
                 StepState::Reading(Box::new((log, checks)))
             }
         };
@@ -376,13 +430,20 @@ fn looks_like_windows_log(text: &str) -> bool {
 
 /// Builds the check for one block (`output`: its output lines) with the
 /// reader for its tool, and whether curl went through a proxy tunnel.
-fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) -> (Check, bool) {
+fn check_of(
+    block: segment::Block,
+    output: tools::Lines,
+    shared: &mut Shared,
+    cx: windows_log::Context,
+) -> (Check, bool) {
     use segment::Tool;
     let known = shared.command(block.command);
     let (kind, verdict) = match known.tool {
+        Tool::Nslookup if cx.windows => (CheckKind::Dns, tools::nslookup_windows::read(output)),
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
-        Tool::Curl => (CheckKind::Https, tools::curl::read(output)),
+        Tool::Curl => (CheckKind::Https, tools::curl::read(output).map(|v| name_mismatch(v, &known.fqdn, output))),
+        Tool::Ps(tool) => windows_log::read_ps(tool, output, &known.fqdn, known.proxy_option.is_some(), cx),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {
@@ -423,6 +484,45 @@ fn check_of(block: segment::Block, output: tools::Lines, shared: &mut Shared) ->
     (check, verdict.via_proxy)
 }
 
+/// curl's certificate check of a URL that names an IP address (a private
+/// endpoint's, checked by address): `no alternative certificate subject
+/// name matches target host name '10.x.x.x'` means TCP and TLS reached it.
+fn name_mismatch<'a>(v: tools::Verdict<'a>, host: &str, output: tools::Lines) -> tools::Verdict<'a> {
+    let mismatch = v.reason == Reason::TlsUntrusted
+        && host.parse::<std::net::IpAddr>().is_ok()
+        && v.evidence
+            .and_then(|i| output.get(i))
+            .is_some_and(|l| l.contains("no alternative certificate subject name"));
+    if mismatch {
+        tools::Verdict { status: Status::Ok, reason: Reason::TlsNameMismatch, ..v }
+    } else {
+        v
+    }
+}
+
+/// The proxy a command names: curl's `-x` / `--proxy`, Invoke-WebRequest's `-Proxy`.
+fn proxy_option(command: &str, tool: segment::Tool) -> Option<Rc<str>> {
+    match tool {
+        segment::Tool::Ps(tools::powershell::PsTool::InvokeWebRequest) => {
+            tools::powershell::parse(command)?.proxy.map(Rc::from)
+        }
+        segment::Tool::Curl => {
+            let mut words = command.split_ascii_whitespace();
+            while let Some(w) = words.next() {
+                let value = match w {
+                    "-x" | "--proxy" => words.next(),
+                    _ => w.strip_prefix("--proxy=").or_else(|| w.strip_prefix("-x").filter(|v| !v.is_empty())),
+                };
+                if let Some(v) = value {
+                    return Some(Rc::from(v.trim_matches(['"', '\''])));
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 /// Port 3260 is file recovery; so is everything in the file-recovery
 /// section. Otherwise the destination's name decides, then the section.
 fn service_for(kind: CheckKind, port: Option<u16>, section: Option<Service>, known: Option<Service>) -> Service {
@@ -446,6 +546,8 @@ struct Known {
     last_evidence: Option<Rc<str>>,
     last_addresses: Rc<[Rc<str>]>,
     last_tool: Option<Rc<str>>,
+    /// The proxy the command names (`curl -x`, `Invoke-WebRequest -Proxy`).
+    proxy_option: Option<Rc<str>>,
 }
 
 impl Known {
@@ -512,7 +614,9 @@ impl Shared {
                     machine::mask_user_password(text, user, password)
                 });
                 let shown = masked.map_or_else(|| command.clone(), Rc::from);
+                let proxy_option = proxy_option(&shown, parsed.tool);
                 self.known.push(Known {
+                    proxy_option,
                     command: shown,
                     tool: parsed.tool,
                     port: parsed.port,

@@ -339,6 +339,13 @@ pub enum FindingId {
     NslookupMissing,
     UnrecognizedOutput,
     RegionSpecificFqdn,
+    ProxySystemUntested,
+    ProxyPluginUntested,
+    ProxyWinhttpUntested,
+    ProxySiteRecoveryUntested,
+    ProxyPerMachine,
+    ProxyAutoConfig,
+    Tls12Disabled,
 }
 
 impl FindingId {
@@ -368,6 +375,13 @@ impl FindingId {
             FindingId::NslookupMissing => "nslookup-missing",
             FindingId::UnrecognizedOutput => "unrecognized-output",
             FindingId::RegionSpecificFqdn => "region-specific-fqdn",
+            FindingId::ProxySystemUntested => "proxy-system-untested",
+            FindingId::ProxyPluginUntested => "proxy-plugin-untested",
+            FindingId::ProxyWinhttpUntested => "proxy-winhttp-untested",
+            FindingId::ProxySiteRecoveryUntested => "proxy-site-recovery-untested",
+            FindingId::ProxyPerMachine => "proxy-per-machine",
+            FindingId::ProxyAutoConfig => "proxy-auto-config",
+            FindingId::Tls12Disabled => "tls12-disabled",
         }
     }
 }

@@ -15,6 +15,7 @@
 use super::fasthash::FastMap;
 use super::model::Service;
 use super::newlines::Newlines;
+use super::tools::powershell::{self, PsTool};
 use super::tools::{is_separator, Lines};
 use std::borrow::Cow;
 
@@ -106,6 +107,8 @@ pub enum Tool {
     Nslookup,
     Nc,
     Curl,
+    /// A PowerShell check (Test-NetConnection, Invoke-WebRequest, Resolve-DnsName).
+    Ps(PsTool),
     /// A command nwcheck has no reader for.
     Unknown,
 }
@@ -171,6 +174,8 @@ fn prompt_command(line: &str) -> Option<&str> {
         after.strip_prefix(['#', '$', '%'])?
     } else if let Some(ps) = t.strip_prefix("PS ") {
         &ps[ps.find('>')? + 1..]
+    } else if let Some(ps) = t.strip_prefix("PS>") {
+        ps
     } else {
         let name_len = t.find(|c: char| !(c.is_ascii_alphanumeric() || "_.@:~/()-".contains(c)))?;
         if name_len > 100 {
@@ -185,7 +190,7 @@ fn prompt_command(line: &str) -> Option<&str> {
     if first == "sudo" {
         first = words.next()?;
     }
-    let known = matches!(first, "nslookup" | "nc" | "ncat" | "netcat" | "curl");
+    let known = matches!(first, "nslookup" | "nc" | "ncat" | "netcat" | "curl") || powershell::tool_of(first).is_some();
     (known && words.next().is_some()).then_some(command)
 }
 
@@ -220,6 +225,9 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
         return LineKind::Command(command);
     }
     match first {
+        b'-' if super::windows_log::is_closing_line(t) => LineKind::End,
+        // The Windows scripts' last section (the registry dump) comes after every check.
+        b'=' if t.starts_with("=====") && t.contains(" TLS CHECK ") => LineKind::End,
         b'=' | b'-' if is_separator(t) => LineKind::Separator,
         b'=' if t.starts_with("====") => LineKind::Heading,
         b'-' if t.starts_with("----") && t.ends_with("----") => LineKind::Heading,
@@ -629,6 +637,9 @@ fn tool_of(word: &str) -> Tool {
 
 /// Reads a command line (`nc -vz host 443`).
 pub fn parse_command(text: &str) -> Command<'_> {
+    if let Some(ps) = powershell::parse(text).filter(|c| c.tool != PsTool::Nslookup) {
+        return Command { tool: Tool::Ps(ps.tool), text, target: ps.target, port: ps.port };
+    }
     let mut words = words(text).peekable();
     // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
     while let Some(&w) = words.peek() {
@@ -674,7 +685,9 @@ pub fn parse_command(text: &str) -> Command<'_> {
         Tool::Nc => (args[0].trim_matches(['[', ']']), args[1].split('-').next().and_then(|p| p.parse().ok())),
         Tool::Curl => parse_url(url.unwrap_or(args[0])),
         Tool::Nslookup => (args[0], None),
-        Tool::Unknown => (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None),
+        Tool::Unknown | Tool::Ps(_) => {
+            (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None)
+        }
     };
     let target = target.trim_end_matches('.');
     let target = if target.bytes().any(|b| b.is_ascii_uppercase()) {
