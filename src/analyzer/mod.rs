@@ -306,6 +306,9 @@ impl Checks {
         if let Some(w) = win {
             findings.extend(windows_log::findings(w, &checks, format));
             findings.sort_by_key(|f| f.severity);
+        } else if format == Format::LinuxAsr && text.contains("ProxyInfo.conf") {
+            findings.extend(windows_log::linux_asr_findings(text, &proxy));
+            findings.sort_by_key(|f| f.severity);
         }
         let services = findings::services(&checks, &proxy);
         let overall = findings::overall(&services, &findings, truncated);

@@ -223,6 +223,10 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
         }
     } else if let Some(command) = prompt_command(line) {
         return LineKind::Command(command);
+    } else if first == b'P' && super::windows_log::is_ps_prompt(t) {
+        // A PowerShell prompt with a command nwcheck does not read (or
+        // none): the block before it ends there.
+        return LineKind::End;
     }
     match first {
         b'-' if super::windows_log::is_closing_line(t) => LineKind::End,

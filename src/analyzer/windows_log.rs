@@ -75,6 +75,20 @@ pub fn has_ps_prompt(text: &str) -> bool {
     })
 }
 
+/// A PowerShell prompt (`PS C:\\Users\\me> ...`, `PS>...`), not the
+/// transcript's `PS>TerminatingError(...)` record.
+pub fn is_ps_prompt(t: &str) -> bool {
+    if let Some(rest) = t.strip_prefix("PS>") {
+        return !rest.starts_with("TerminatingError(");
+    }
+    let Some(rest) = t.strip_prefix("PS ") else { return false };
+    // The location before `>`: a drive or provider path.
+    rest.find('>').is_some_and(|at| {
+        let location = &rest[..at];
+        location.contains(":\\") || location.contains("::") || location.starts_with('/') || location.starts_with('~')
+    })
+}
+
 /// The scripts' closing lines: `-----ScriptStart Completed-----` (Backup),
 /// `-----Script Completed----- 05/01/2025 02:00:48` (Site Recovery).
 pub fn is_closing_line(t: &str) -> bool {
@@ -253,7 +267,8 @@ pub fn findings(win: &WindowsInfo, checks: &[Check], format: Format) -> Vec<Find
         );
         out.push(Finding {
             id: FindingId::Tls12Disabled,
-            severity: Severity::Error,
+            // The HTTPS checks' own failures carry the verdict; this says why.
+            severity: Severity::Warning,
             lines: line,
             checks: Vec::new(),
             fqdns: Vec::new(),
@@ -262,6 +277,28 @@ pub fn findings(win: &WindowsInfo, checks: &[Check], format: Format) -> Vec<Find
         });
     }
     out
+}
+
+/// The Linux Site Recovery script's `ProxyInfo.conf` (printed at the end
+/// of its log) against the proxy the checks used (`http_proxy` /
+/// `https_proxy`, or a proxy seen in curl's output).
+pub fn linux_asr_findings(text: &str, proxy: &Proxy) -> Vec<Finding> {
+    let Some(asr) = super::windows::read(text).asr_proxy else { return Vec::new() };
+    let conf = normal(asr.proxy().as_deref());
+    let tested = normal(proxy.https_proxy.as_deref().or(proxy.http_proxy.as_deref()));
+    if conf.is_none() || conf == tested {
+        return Vec::new();
+    }
+    let shown = |p: &Option<String>| p.clone().unwrap_or_else(|| "direct".to_string());
+    vec![Finding {
+        id: FindingId::ProxySiteRecoveryUntested,
+        severity: Severity::Warning,
+        lines: [asr.line + 1, asr.line + 1],
+        checks: Vec::new(),
+        fqdns: Vec::new(),
+        cause: None,
+        detail: Some(format!("ProxyInfo.conf: {}; http_proxy / https_proxy: {}", shown(&conf), shown(&tested))),
+    }]
 }
 
 #[cfg(test)]
@@ -287,6 +324,10 @@ mod tests {
         assert_eq!(recognise("##TRY!! nc -vz a 443 ##"), None);
         assert!(has_ps_prompt("x\nPS C:\\Users\\me> tnc a -port 443\n") && has_ps_prompt("PS>nslookup a"));
         assert!(!has_ps_prompt("[azureuser@vm ~]$ nc -vz a 443"));
+        assert!(
+            is_ps_prompt("PS C:\\Users\\azureuser>") && is_ps_prompt("PS C:\\> ipconfig /all") && is_ps_prompt("PS>")
+        );
+        assert!(!is_ps_prompt("PS>TerminatingError(Invoke-WebRequest): \"x\"") && !is_ps_prompt("PS is a word"));
     }
 
     #[test]
@@ -344,6 +385,20 @@ mod tests {
         let w = win(text);
         assert_eq!(findings(&w, &[], Format::WindowsAsr), Vec::new());
         assert!(!machine_info(&w, None).proxy.configured);
+    }
+
+    #[test]
+    fn linux_site_recovery_conf() {
+        let text = "##TRY!! curl -I https://login.microsoftonline.com ##\nHTTP/1.1 200 OK\n/usr/local/InMage/config/ProxyInfo.conf が見つかりました。\nファイル内容:\n[proxy]\nAddress=http://10.7.0.100\nPort=3128\n";
+        let direct = Proxy::default();
+        let f = linux_asr_findings(text, &direct);
+        assert_eq!(
+            f.iter().map(|f| (f.id, f.lines)).collect::<Vec<_>>(),
+            vec![(FindingId::ProxySiteRecoveryUntested, [3, 3])]
+        );
+        let same = Proxy { https_proxy: Some("http://10.7.0.100:3128".into()), configured: true, ..Proxy::default() };
+        assert!(linux_asr_findings(text, &same).is_empty());
+        assert!(linux_asr_findings("/usr/local/InMage/config/ProxyInfo.conf は存在しません。", &direct).is_empty());
     }
 
     #[test]

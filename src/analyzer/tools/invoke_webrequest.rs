@@ -252,6 +252,9 @@ fn from_message(message: &str, at: usize, cx: Context) -> Verdict<'static> {
         Reason::RecvFailure
     } else if has_any(&["The connection was closed unexpectedly", "接続が予期せずに閉じられました"]) {
         Reason::EmptyReply
+    } else if has_any(PIPELINE_STOPPED) {
+        // Ctrl+C while the request ran.
+        return Verdict::new(Status::NotRun, Reason::Interrupted, Some(at));
     } else if has("Internet Explorer engine is not available") {
         return Verdict::ok(Reason::HttpResponse, at);
     } else if has_any(PROXY_PAGES) {
@@ -266,6 +269,9 @@ fn from_message(message: &str, at: usize, cx: Context) -> Verdict<'static> {
     };
     Verdict::failed(reason, at)
 }
+
+/// PowerShell's message when Ctrl+C stops a command.
+pub(crate) const PIPELINE_STOPPED: &[&str] = &["The pipeline has been stopped", "パイプラインは停止されています"];
 
 /// Words of proxy and security appliances' own error pages.
 const PROXY_PAGES: &[&str] = &[
@@ -514,6 +520,12 @@ mod tests {
             "Invoke-WebRequest: The SSL connection could not be established, see inner exception.",
             (FAILED, Reason::TlsFailed, None),
         );
+    }
+
+    #[test]
+    fn stopped_with_ctrl_c() {
+        let stopped = "PS>TerminatingError(Invoke-WebRequest): \"The pipeline has been stopped.\"";
+        assert_eq!(run(stopped).map(|r| (r.0, r.1)), Some((Status::NotRun, Reason::Interrupted)));
     }
 
     #[test]

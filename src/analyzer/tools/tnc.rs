@@ -17,7 +17,7 @@
 //! a firewall blocks them (they never refuse port 443 themselves).
 
 use super::{Lines, Verdict};
-use crate::analyzer::model::Reason;
+use crate::analyzer::model::{Reason, Status};
 use std::borrow::Cow;
 
 /// What the script's `Result of tnc` line holds.
@@ -41,8 +41,13 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let mut remote_empty = false;
     let mut ping_row: Option<usize> = None;
     let mut decided: Option<Verdict<'static>> = None;
+    let mut stopped: Option<usize> = None;
     for (i, line) in lines.iter() {
         let t = line.trim();
+        if super::invoke_webrequest::PIPELINE_STOPPED.iter().any(|p| t.contains(p)) {
+            stopped.get_or_insert(i);
+            continue;
+        }
         if let Some(w) = warning(t) {
             if w.starts_with("Name resolution of") {
                 unresolved.get_or_insert(i);
@@ -86,7 +91,10 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     }
     // The object of a name that did not resolve has no TcpTestSucceeded
     // row: an empty RemoteAddress beside the ping's result, or the warning.
-    let at = unresolved.or(ping_row.filter(|_| remote_empty))?;
+    let Some(at) = unresolved.or(ping_row.filter(|_| remote_empty)) else {
+        // Ctrl+C while it ran.
+        return stopped.map(|i| Verdict::new(Status::NotRun, Reason::Interrupted, Some(i)));
+    };
     let mut v = Verdict::failed(Reason::Unresolved, at);
     v.tool = Some(Cow::Borrowed("Test-NetConnection"));
     Some(v)
@@ -140,7 +148,6 @@ fn property(t: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::model::Status;
 
     fn run(text: &str) -> Option<(Status, Reason, Option<usize>)> {
         super::super::read_text(text, read).map(|v| (v.status, v.reason, v.evidence))
@@ -190,6 +197,12 @@ mod tests {
         assert_eq!(run("ComputerName : a\nRemoteAddress : 1.2.3.4\nPingSucceeded : True"), None);
         assert_eq!(run("Result of tnc - 443 / from 1.2.3.4 /To URL  a IPaddress 2.3.4.5 / TcpTestSucceeded: "), None);
         assert_eq!(run(""), None);
+    }
+
+    #[test]
+    fn stopped_with_ctrl_c() {
+        let stopped = "WARNING: TCP connect to (20.1.2.3 : 443) failed\nPS>TerminatingError(Test-NetConnection): \"The pipeline has been stopped.\"";
+        assert_eq!(run(stopped), Some((Status::NotRun, Reason::Interrupted, Some(1))));
     }
 
     #[test]
