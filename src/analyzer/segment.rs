@@ -234,7 +234,10 @@ fn classify(line: &str, scripted: bool) -> LineKind<'_> {
         b'=' if t.starts_with("=====") && t.contains(" TLS CHECK ") => LineKind::End,
         b'=' | b'-' if is_separator(t) => LineKind::Separator,
         b'=' if t.starts_with("====") => LineKind::Heading,
-        b'-' if t.starts_with("----") && t.ends_with("----") => LineKind::Heading,
+        // (Not a table's underline, `----  ----  ---`, as PowerShell prints.)
+        b'-' if t.starts_with("----") && t.ends_with("----") && t.bytes().any(|b| b != b'-' && b != b' ') => {
+            LineKind::Heading
+        }
         b'C' if t == "Complete..." => LineKind::End,
         b'[' if t.starts_with("[INFO] Script time") => LineKind::End,
         _ => LineKind::Other,
