@@ -776,10 +776,10 @@ pub fn not_a_log_message(cause: NotALogCause, detail: Option<&str>, lang: Lang) 
         (NotALogCause::Binary, Lang::Ja) => "テキストとして読めないバイナリ データです。".to_string(),
         (NotALogCause::Binary, Lang::En) => "These bytes are binary data, not text.".to_string(),
         (NotALogCause::WindowsLog, Lang::Ja) => {
-            "Windows 版スクリプト (Check_Backup_NW_verX.X.ps1) のログのようです。このバージョンの nwcheck は Linux 版のログを読み取ります。".to_string()
+            "Windows の出力 (PowerShell) のようですが、確認の結果を読み取れませんでした。Windows 版スクリプトの #TRY!! の行も、PowerShell のプロンプト (PS C:\\>) で実行したコマンドもありません。スクリプトのログ (AzureBackup_Check_NW_*.log、ASR_Check_NW_*.log) を編集せずに選ぶか、プロンプトの行ごとコピーしてください。".to_string()
         }
         (NotALogCause::WindowsLog, Lang::En) => {
-            "This looks like a log of the Windows script (Check_Backup_NW_verX.X.ps1); this version of nwcheck reads the Linux script's log.".to_string()
+            "This looks like Windows (PowerShell) output, but no check could be read from it: it has neither the Windows scripts' #TRY!! lines nor commands at a PowerShell prompt (PS C:\\>). Choose the script's log (AzureBackup_Check_NW_*.log, ASR_Check_NW_*.log) as it is, or copy the commands with their prompts.".to_string()
         }
         (NotALogCause::NoCommands, Lang::Ja) => {
             "テキストですが、nslookup・nc・curl の実行結果 (##TRY!! の行) がありません。".to_string()

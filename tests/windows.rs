@@ -297,3 +297,12 @@ Aliases:  login.microsoftonline.com
     );
     assert_eq!(&*r.checks[1].addresses, &["40.126.16.189".into(), "20.190.144.137".into()]);
 }
+
+#[test]
+fn script_stopped_before_its_first_check() {
+    let all = sample("windows/backup-en-ws2019-all-reachable.log");
+    let head = &all[..all.find("#TRY!!").expect("a check")];
+    let r = analyze(head);
+    assert_eq!(r.format, Format::NotALog);
+    assert_eq!(r.findings[0].cause, Some(nwcheck::analyzer::NotALogCause::CutBeforeChecks));
+}

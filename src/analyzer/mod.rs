@@ -252,7 +252,10 @@ impl Checks {
     ) -> Result<Report, (NotALogCause, usize)> {
         let Checks { scripted, line_count, ended, seen_tunnel, asr_section, mut checks, windows, shared, .. } = self;
         if checks.is_empty() {
-            let cause = if looks_like_windows_log(text) {
+            let cause = if windows.is_some() {
+                // A Windows script's transcript that ends before its first check.
+                NotALogCause::CutBeforeChecks
+            } else if looks_like_windows_log(text) {
                 NotALogCause::WindowsLog
             } else if looks_like_script_head(text) {
                 NotALogCause::CutBeforeChecks
