@@ -5,6 +5,8 @@
 //!
 //! Pure data and formatting; the analyzer never reads these texts.
 
+mod windows;
+
 use crate::analyzer::knowledge;
 use crate::analyzer::model::*;
 use serde::{Deserialize, Serialize};
@@ -183,6 +185,7 @@ pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str>
             "nc connects over TCP, but curl's connection is cut during the TLS handshake or before an HTTP answer (curl: (35) and kin). Check that a firewall that allows or blocks by FQDN (it reads the TLS SNI), such as an Azure Firewall application rule or a third-party appliance, allows this FQDN, and that the machine's OpenSSL offers TLS 1.2 or later.",
         ));
     }
+    steps.extend(windows::steps(report, f, lang));
     steps.extend_from_slice(finding(f.id, lang).next);
     steps
 }
