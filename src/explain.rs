@@ -624,6 +624,38 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             &[LINK_READING],
         ),
+        F::ProxyGatewayError => (
+            (
+                "プロキシまたはゲートウェイがエラー (502/503/504) を返しました",
+                "HTTPS の要求にプロキシ (またはゲートウェイ) が 502・503・504 で答えました。プロキシ自身が宛先に接続できなかったことを示し、宛先からの応答ではありません。",
+                &[
+                    "プロキシのログで、この宛先への接続が拒否・タイムアウトしていないか確認してください。",
+                    "プロキシから外部への通信 (ファイアウォール、プロキシの許可リスト) でこの FQDN が許可されているか確認してください。",
+                ],
+            ),
+            (
+                "The proxy or gateway answered with an error (502/503/504)",
+                "A proxy (or gateway) answered the HTTPS request with 502, 503 or 504: it could not reach the destination itself. The answer did not come from the destination.",
+                &[
+                    "Check the proxy's log for refused or timed-out connections to this destination.",
+                    "Check that the proxy's own way out (firewalls, the proxy's allow list) allows this FQDN.",
+                ],
+            ),
+            &[LINK_MARS_URLS],
+        ),
+        F::TrafficIntercepted => (
+            (
+                "宛先ではない機器が応答しています",
+                "HTTPS の要求に、Azure ではなく途中のプロキシやセキュリティ機器 (またはキャプティブ ポータル) のページが返されました。宛先には届いていません。",
+                &["応答したプロキシやセキュリティ機器で、この FQDN への通信が許可されているか確認してください。"],
+            ),
+            (
+                "Something other than the destination answered",
+                "The HTTPS request was answered by a proxy, security appliance or captive portal on the way, not by Azure: the destination was not reached.",
+                &["Check that the proxy or appliance that answered allows this FQDN."],
+            ),
+            &[LINK_MARS_URLS],
+        ),
         F::ProxySystemUntested => (
             (
                 "MARS エージェントのプロキシ (SYSTEM) は確認されていません",

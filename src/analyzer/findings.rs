@@ -164,6 +164,8 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
         Entry::Rule(rule(FindingId::ProxyDenied, Severity::Error, |c| c.reason == Reason::ProxyDenied)),
         Entry::Rule(rule(FindingId::ProxyUnresolvable, Severity::Error, |c| c.reason == Reason::ProxyUnresolved)),
         Entry::Rule(rule(FindingId::TlsInterception, Severity::Error, |c| c.reason == Reason::TlsUntrusted)),
+        Entry::Rule(rule(FindingId::ProxyGatewayError, Severity::Error, |c| c.reason == Reason::GatewayError)),
+        Entry::Rule(rule(FindingId::TrafficIntercepted, Severity::Error, |c| c.reason == Reason::Intercepted)),
         Entry::ProxyAndNc,
         Entry::Rule(rule(FindingId::PrivateEndpoint, Severity::Info, |c| {
             c.private_address && matches!(c.service, Service::Backup | Service::Storage | Service::FileRecovery)

@@ -448,6 +448,13 @@ fn check_of(
         Tool::Nslookup if cx.windows => (CheckKind::Dns, tools::nslookup_windows::read(output)),
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
+        // At a PowerShell 5.1 prompt `curl` is Invoke-WebRequest.
+        Tool::Curl if cx.windows => {
+            let curl = tools::curl::read(output).map(|v| name_mismatch(v, &known.fqdn, output));
+            let ctx =
+                tools::invoke_webrequest::Context::for_host(&known.fqdn, cx.user_proxy || known.proxy_option.is_some());
+            (CheckKind::Https, curl.or_else(|| tools::invoke_webrequest::read(output, ctx)))
+        }
         Tool::Curl => (CheckKind::Https, tools::curl::read(output).map(|v| name_mismatch(v, &known.fqdn, output))),
         Tool::Ps(tool) => windows_log::read_ps(tool, output, &known.fqdn, known.proxy_option.is_some(), cx),
         Tool::Unknown => (CheckKind::Other, None),

@@ -74,13 +74,16 @@ mod tests {
         let f = report.findings.iter().find(|f| f.id == FindingId::EntraIdUnreachable).expect("entra-id-unreachable");
         let steps = super::super::next_steps(&report, f, Lang::En);
         assert!(steps[0].starts_with("The current user has a proxy"), "{steps:?}");
-        let tnc = report.findings.iter().find(|f| f.id == FindingId::ProxyNcInconclusive).expect("proxy-nc-inconclusive");
-        assert!(super::super::next_steps(&report, tnc, Lang::Ja)[0].starts_with("Test-NetConnection はプロキシを使いません"));
+        let tnc =
+            report.findings.iter().find(|f| f.id == FindingId::ProxyNcInconclusive).expect("proxy-nc-inconclusive");
+        assert!(super::super::next_steps(&report, tnc, Lang::Ja)[0]
+            .starts_with("Test-NetConnection はプロキシを使いません"));
     }
 
     #[test]
     fn linux_reports_get_no_windows_steps() {
-        let report = crate::analyze(b"##TRY!! nslookup a.example ##\n** server can't find a.example: NXDOMAIN\n", None).report;
+        let report =
+            crate::analyze(b"##TRY!! nslookup a.example ##\n** server can't find a.example: NXDOMAIN\n", None).report;
         let f = report.findings.iter().find(|f| f.id == FindingId::DnsFailure).expect("dns-failure");
         assert!(steps(&report, f, Lang::En).is_empty());
     }

@@ -128,9 +128,10 @@ fn console_error(t: &str) -> Option<&str> {
     is_cmdlet_name(name.trim_end()).then(|| rest.trim())
 }
 
-/// The names Invoke-WebRequest is called by (any case).
+/// The names Invoke-WebRequest is called by (any case); in Windows
+/// PowerShell 5.1 `curl` and `wget` are its aliases too.
 fn is_cmdlet_name(name: &str) -> bool {
-    ["Invoke-WebRequest", "iwr", "Invoke-WebRequest.exe"].iter().any(|n| name.eq_ignore_ascii_case(n))
+    ["Invoke-WebRequest", "iwr", "curl", "wget"].iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
 /// A quoted message that may go on over the next lines: up to the line
@@ -520,6 +521,12 @@ mod tests {
             "Invoke-WebRequest: The SSL connection could not be established, see inner exception.",
             (FAILED, Reason::TlsFailed, None),
         );
+    }
+
+    #[test]
+    fn curl_as_powershell_alias() {
+        let alias = "curl : The remote server returned an error: (404) Not Found.\nAt line:1 char:1\n+ curl https://a.blob.core.windows.net";
+        assert_eq!(run(alias).map(|r| (r.1, r.2)), Some((Reason::HttpResponse, Some(404))));
     }
 
     #[test]

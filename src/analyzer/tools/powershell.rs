@@ -85,6 +85,7 @@ pub fn parse(text: &str) -> Option<PsCommand<'_>> {
         match (tool, parameter(tool, name)) {
             (_, Param::Target) => target = value(),
             (PsTool::TestNetConnection, Param::Port) => port = value().and_then(|v| v.parse().ok()),
+            (PsTool::TestNetConnection, Param::CommonPort) => port = value().and_then(common_tcp_port).or(port),
             (PsTool::InvokeWebRequest, Param::Proxy) => proxy = value(),
             (_, Param::TakesValue) => {
                 value();
@@ -119,6 +120,8 @@ enum Param {
     Target,
     Port,
     Proxy,
+    /// Test-NetConnection's `-CommonTCPPort HTTP|RDP|SMB|WINRM`.
+    CommonPort,
     /// Another parameter that takes a value (skipped with it).
     TakesValue,
     /// A switch.
@@ -136,8 +139,9 @@ fn parameter(tool: PsTool, name: &str) -> Param {
                 Param::Target
             } else if is("Port", 2) || name.eq_ignore_ascii_case("RemotePort") {
                 Param::Port
+            } else if is("CommonTCPPort", 4) {
+                Param::CommonPort
             } else if is("InformationLevel", 3)
-                || is("CommonTCPPort", 2)
                 || is("Hops", 1)
                 || is("ErrorAction", 2)
                 || is("WarningAction", 2)
@@ -191,6 +195,14 @@ fn parameter(tool: PsTool, name: &str) -> Param {
         }
         PsTool::Nslookup => Param::Switch,
     }
+}
+
+/// The port of `-CommonTCPPort`.
+fn common_tcp_port(name: &str) -> Option<u16> {
+    [("HTTP", 80), ("RDP", 3389), ("SMB", 445), ("WINRM", 5985)]
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n))
+        .map(|&(_, p)| p)
 }
 
 /// Host and port of an Invoke-WebRequest URL; without a scheme it asks
@@ -254,6 +266,7 @@ mod tests {
             Some(Some(3260))
         );
         assert_eq!(read("tnc -port 443 10.20.1.5").map(|r| r.1), Some("10.20.1.5".into()));
+        assert_eq!(read("tnc a.example -CommonTCPPort HTTP").map(|r| r.2), Some(Some(80)));
         // Without a port tnc only pings.
         assert_eq!(read("tnc a.example").map(|r| r.2), Some(None));
     }

@@ -42,6 +42,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
     let mut ping_row: Option<usize> = None;
     let mut decided: Option<Verdict<'static>> = None;
     let mut stopped: Option<usize> = None;
+    let mut quiet: Option<(bool, usize)> = None;
     for (i, line) in lines.iter() {
         let t = line.trim();
         if super::invoke_webrequest::PIPELINE_STOPPED.iter().any(|p| t.contains(p)) {
@@ -69,6 +70,11 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
             };
             continue;
         }
+        // `-InformationLevel Quiet` prints the TCP test's result alone.
+        if decided.is_none() && (t == "True" || t == "False") {
+            quiet = Some((t == "True", i));
+            continue;
+        }
         if let Some((name, value)) = property(t) {
             match name {
                 "TcpTestSucceeded" => {
@@ -85,6 +91,13 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'static>> {
             }
         }
     }
+    let decided = decided.or_else(|| {
+        quiet.map(|(ok, i)| match (ok, unresolved) {
+            (true, _) => Verdict::ok(Reason::Connected, i),
+            (false, Some(u)) => Verdict::failed(Reason::Unresolved, u),
+            (false, None) => Verdict::failed(Reason::Timeout, i),
+        })
+    });
     if let Some(mut v) = decided {
         v.tool = Some(Cow::Borrowed("Test-NetConnection"));
         return Some(v);
@@ -197,6 +210,16 @@ mod tests {
         assert_eq!(run("ComputerName : a\nRemoteAddress : 1.2.3.4\nPingSucceeded : True"), None);
         assert_eq!(run("Result of tnc - 443 / from 1.2.3.4 /To URL  a IPaddress 2.3.4.5 / TcpTestSucceeded: "), None);
         assert_eq!(run(""), None);
+    }
+
+    #[test]
+    fn quiet_output() {
+        assert_eq!(run("True"), Some((Status::Ok, Reason::Connected, Some(0))));
+        assert_eq!(
+            run("WARNING: TCP connect to (20.1.2.3 : 443) failed\nFalse"),
+            Some((Status::Failed, Reason::Timeout, Some(1)))
+        );
+        assert_eq!(run("WARNING: Name resolution of x.example failed\nFalse").map(|r| r.1), Some(Reason::Unresolved));
     }
 
     #[test]
