@@ -125,7 +125,8 @@ pub struct WindowsInfo {
     pub host: Option<String>,
     /// The date on `-----ScriptStart-----`, else the transcript's start time.
     pub run_at: Option<String>,
-    /// `Microsoft Windows NT 10.0.20348.0` (PowerShell 5.1's header) or the
+    /// `Microsoft Windows NT 10.0.20348.0` (PowerShell 5.1's header, whose
+    /// labels Japanese Windows may translate: `コンピューター:`) or the
     /// `OS:` line of PowerShell 7's.
     pub os: Option<String>,
     pub ps_version: Option<String>,
@@ -314,9 +315,9 @@ fn header_line(t: &str, info: &mut WindowsInfo) {
         if !date.is_empty() {
             info.run_at = Some(date.to_string());
         }
-    } else if let Some(start) = t.strip_prefix("Start time:") {
+    } else if let Some(start) = t.strip_prefix("Start time:").or_else(|| t.strip_prefix("開始時刻:")) {
         info.run_at.get_or_insert_with(|| start.trim().to_string());
-    } else if let Some(machine) = t.strip_prefix("Machine:") {
+    } else if let Some(machine) = t.strip_prefix("Machine:").or_else(|| t.strip_prefix("コンピューター:")) {
         // `Machine: HOST (Microsoft Windows NT 10.0.20348.0)`
         let machine = machine.trim();
         if let Some((host, os)) = machine.split_once(" (") {
