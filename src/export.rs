@@ -2,10 +2,10 @@
 //! report masked for sharing, made a few checks at a time: the page makes
 //! a large report's export in steps short enough to keep it responsive.
 //! The result is the same as in one call: [`serde_json::to_string_pretty`]
-//! of the report (masked with [`crate::mask::mask_report`] when asked).
+//! of the report (masked with [`crate::anonymize::mask_report`] when asked).
 
 use crate::analyzer::model::{Check, Report};
-use crate::mask::ReportMasker;
+use crate::anonymize::ReportMasker;
 
 /// Where the checks go in the pretty JSON of a report whose checks were
 /// left out: a top-level key, two spaces in.
@@ -150,7 +150,7 @@ impl<'r> Steps<'r> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mask::mask_report;
+    use crate::anonymize::mask_report;
 
     fn samples() -> Vec<Report> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");

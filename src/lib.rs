@@ -15,9 +15,9 @@
 //!   core; the web page lives in `app` (wasm32 only).
 
 pub mod analyzer;
+pub mod anonymize;
 pub mod explain;
 pub mod export;
-pub mod mask;
 pub mod transfer;
 
 #[cfg(target_arch = "wasm32")]

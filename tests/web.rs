@@ -346,7 +346,7 @@ async fn a_card_with_many_destinations_shows_them_in_steps() {
 }
 
 /// A worker's result for `analysis`: the analysis and its line index.
-fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::segment::LineIndex) {
-    let lines = nwcheck::analyzer::segment::LineIndex::new(&analysis.text);
+fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::lines::LineIndex) {
+    let lines = nwcheck::analyzer::lines::LineIndex::new(&analysis.text);
     (analysis.clone().into_owned(), lines)
 }

@@ -5,11 +5,11 @@
 //! reports it as a crash.
 
 use nwcheck::analyzer::decode::{decode, decode_owned, decode_text};
-use nwcheck::analyzer::segment::{split_lines, LineIndex};
+use nwcheck::analyzer::lines::{split_lines, LineIndex};
 use nwcheck::analyzer::{Encoding, Report, Stepwise};
+use nwcheck::anonymize::mask_report;
 use nwcheck::explain::{summary, Lang, Style};
 use nwcheck::export::Steps;
-use nwcheck::mask::mask_report;
 use nwcheck::transfer::{Incoming, Received};
 
 /// Analyzes `bytes` and checks the report: line ranges inside the text,

@@ -4,6 +4,88 @@
 
 use super::model::Service;
 
+/// The iSCSI port file recovery (ILR) connects to: a TCP check on it tests
+/// file recovery whatever the destination.
+pub const FILE_RECOVERY_PORT: u16 = 3260;
+
+/// The services the Linux backup script checks in every run, in its order.
+pub const BACKUP_SCRIPT_SERVICES: [Service; 4] =
+    [Service::FileRecovery, Service::Backup, Service::Storage, Service::EntraId];
+
+/// Text only the Linux scripts' head or name holds (a log cut before its
+/// first check is still recognised by it).
+pub const LINUX_SCRIPT_HEAD_MARKERS: &[&str] = &["#### 環境情報確認 ####", "環境情報確認終了", "Check_Backup_NW_Linux"];
+
+/// Text only the Windows scripts' PowerShell transcripts hold.
+pub const WINDOWS_LOG_MARKERS: &[&str] =
+    &["TcpTestSucceeded", "AzureBackup_Check_NW", "Check_Backup_NW_ver", "Windows PowerShell transcript"];
+
+/// How a section heading names a service.
+#[derive(Debug, Clone, Copy)]
+pub enum Heading {
+    /// The heading (lower case) holds this text.
+    Within(&'static str),
+    /// The heading holds this short word, not inside a longer word.
+    Word(&'static str),
+    /// The heading holds this text: its blocks are the customer's own
+    /// destinations (a private endpoint), named by nothing but their names.
+    Reset(&'static str),
+}
+
+/// A keyword of section headings and the service it names.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionKeyword {
+    pub heading: Heading,
+    pub service: Service,
+}
+
+const fn within(key: &'static str, service: Service) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Within(key), service }
+}
+
+const fn word(key: &'static str, service: Service) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Word(key), service }
+}
+
+const fn reset(key: &'static str) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Reset(key), service: Service::Other }
+}
+
+/// Keywords of section headings, in the order they are tried (headings
+/// differ between script versions and languages, so they are read by
+/// keywords; `format::section_of` reads them).
+pub const SECTION_HEADINGS: &[SectionKeyword] = &[
+    reset("private endpoint"),
+    reset("プライベート エンドポイント"),
+    reset("プライベートエンドポイント"),
+    reset("privatelink"),
+    within("file recovery", Service::FileRecovery),
+    within("file-recovery", Service::FileRecovery),
+    within("ファイルの回復", Service::FileRecovery),
+    within("ファイル回復", Service::FileRecovery),
+    within("item level", Service::FileRecovery),
+    within("item-level", Service::FileRecovery),
+    within("iscsi", Service::FileRecovery),
+    within("3260", Service::FileRecovery),
+    within("azure backup", Service::Backup),
+    within("azurebackup", Service::Backup),
+    within("backup service", Service::Backup),
+    within("バックアップ", Service::Backup),
+    within("storage", Service::Storage),
+    within("ストレージ", Service::Storage),
+    within("entra", Service::EntraId),
+    within("azure active directory", Service::EntraId),
+    within("azureactivedirectory", Service::EntraId),
+    within("azure ad", Service::EntraId),
+    within("site recovery", Service::SiteRecovery),
+    within("siterecovery", Service::SiteRecovery),
+    within("hypervrecoverymanager", Service::SiteRecovery),
+    word("ilr", Service::FileRecovery),
+    word("backup", Service::Backup),
+    word("aad", Service::EntraId),
+    word("asr", Service::SiteRecovery),
+];
+
 /// How a destination's name is matched.
 enum Pattern {
     /// The whole name, case-insensitive.

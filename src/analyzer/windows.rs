@@ -12,10 +12,12 @@
 //! printed as text: its NUL bytes are gone after decoding, its other
 //! control bytes stay and may even break its line) is read for its flags
 //! and any PAC address; stray `-ForegroundColor` / `Yellow` lines of the TLS
-//! dump are skipped. A password in a proxy value comes out as `***`.
+//! dump are skipped. The text has been redacted (`redact.rs`) before it is
+//! read here: a proxy value with a user and password shows `user:***@host`,
+//! and is noted (`credentials_masked`).
 
-use super::machine;
 use super::model::Interface;
+use super::redact;
 
 /// Whose WinINet (Internet Options) settings a block shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,10 +139,8 @@ pub struct WindowsInfo {
     pub winhttp: Option<WinHttp>,
     pub asr_proxy: Option<AsrProxy>,
     pub tls: Tls,
-    /// A password was masked in one of the proxy values.
+    /// One of the proxy values carries a user and password (masked).
     pub credentials_masked: bool,
-    /// The proxy values with a password, as written (to mask them in the text).
-    pub secrets: Vec<String>,
     /// First and last 0-based line of the proxy settings.
     pub proxy_lines: Option<[usize; 2]>,
 }
@@ -298,14 +298,11 @@ fn extend(range: &mut Option<[usize; 2]>, at: usize) {
     }
 }
 
-/// `value` with any password replaced by `***` (remembering that one was).
+/// `value`, noting whether it carries a user and password (already
+/// masked by the redaction of the whole text).
 fn masked(value: &str, info: &mut WindowsInfo) -> String {
-    let (safe, had) = machine::mask_userinfo(value);
-    if had {
-        info.credentials_masked = true;
-        info.secrets.push(value.to_string());
-    }
-    safe.into_owned()
+    info.credentials_masked |= redact::userinfo(value).is_some();
+    value.to_string()
 }
 
 /// The transcript header's lines.
@@ -839,13 +836,16 @@ Connection check Azure Backup URLs\r
     }
 
     #[test]
-    fn passwords_are_masked() {
-        let text = "Listing all proxy settings\r\nWinInet settings for NT Authority\\System (used by Azure SQL / MARS Backup)\r\nProxyEnable: 1\r\nProxyServer: http://backup:S3cret!@10.0.0.5:3128\r\nProxyOverride:\r\n##Check WinHttpProxy\r\n    Proxy Server(s) :  svc:pa55@proxy.contoso.local:8080\r\n    Bypass List     :  (none)\r\n----\r\n";
-        let info = read(text);
+    fn proxy_values_with_credentials_are_noted() {
+        let raw = "Listing all proxy settings\r\nWinInet settings for NT Authority\\System (used by Azure SQL / MARS Backup)\r\nProxyEnable: 1\r\nProxyServer: http://backup:S3cret!@10.0.0.5:3128\r\nProxyOverride:\r\n##Check WinHttpProxy\r\n    Proxy Server(s) :  svc:pa55@proxy.contoso.local:8080\r\n    Bypass List     :  (none)\r\n----\r\n";
+        // As the analyzer reads it: after the redaction of the whole text.
+        let redacted = redact::redact(std::borrow::Cow::Borrowed(raw), true);
+        assert!(redacted.masked);
+        let info = read(&redacted.text);
         assert_eq!(info.wininet(Account::System).unwrap().proxy(), Some("http://backup:***@10.0.0.5:3128"));
         assert_eq!(info.winhttp.as_ref().unwrap().server.as_deref(), Some("svc:***@proxy.contoso.local:8080"));
         assert!(info.credentials_masked);
-        assert_eq!(info.secrets, vec!["http://backup:S3cret!@10.0.0.5:3128", "svc:pa55@proxy.contoso.local:8080"]);
+        assert!(!read("Listing all proxy settings\r\nWinInet settings for current user\r\nProxyEnable: 1\r\nProxyServer: 10.0.0.5:3128\r\n").credentials_masked);
     }
 
     #[test]

@@ -1,99 +1,15 @@
-//! The Windows logs as a whole: telling the Backup script's transcript
-//! (`AzureBackup_Check_NW_*.log`) from the Site Recovery script's
-//! (`ASR_Check_NW_*.log`), their closing lines, the checks their
-//! PowerShell commands make, the machine part for the report, and the
-//! judgement of whose proxy each Azure component uses against the path the
-//! checks tested (Test-NetConnection: no proxy; Invoke-WebRequest: the
-//! current user's WinINet proxy, or `-Proxy`).
+//! The Windows logs as a whole: the checks their PowerShell commands make,
+//! the machine part for the report, and the judgement of whose proxy each
+//! Azure component uses against the path the checks tested
+//! (Test-NetConnection: no proxy; Invoke-WebRequest: the current user's
+//! WinINet proxy, or `-Proxy`). The layouts themselves are in
+//! `format/windows*.rs`, the settings are read by `windows.rs`.
 
 use super::machine::MachineInfo;
 use super::model::*;
 use super::tools::powershell::PsTool;
 use super::tools::{self, invoke_webrequest, Lines, Verdict};
 use super::windows::{Account, WindowsInfo};
-
-/// Which Windows script wrote a log.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WinKind {
-    Backup,
-    Asr,
-}
-
-impl WinKind {
-    pub fn format(self) -> Format {
-        match self {
-            WinKind::Backup => Format::WindowsBackup,
-            WinKind::Asr => Format::WindowsAsr,
-        }
-    }
-}
-
-/// Lines only the Site Recovery script writes.
-const ASR_MARKERS: &[&str] = &[
-    "ASR_Check_NW_",
-    "Check_ASR_NW_Windows",
-    "Connection check ASR A2A URLs",
-    "Microsoft Azure Site Recovery\\Config\\ProxyInfo.conf",
-    "Chache Storage Account",
-    "Skip NW connectivity check for Cache Storage Account",
-];
-
-/// Lines only the Backup script writes.
-const BACKUP_MARKERS: &[&str] = &[
-    "AzureBackup_Check_NW_",
-    "Check_Backup_NW_ver",
-    "(used by Azure SQL / MARS Backup)",
-    "AzureWLBackupPluginSv",
-    "-----ScriptStart Completed-----",
-];
-
-/// Lines of either Windows script (their shared functions, or PowerShell's transcript).
-const WINDOWS_MARKERS: &[&str] =
-    &["Result of tnc", "#TRY!! Test-NetConnection", "#TRY!! Invoke-webRequest", "#####getInfo######"];
-
-/// Which Windows script wrote `text`, if one did.
-pub fn recognise(text: &str) -> Option<WinKind> {
-    let has = |keys: &[&str]| keys.iter().any(|k| text.contains(k));
-    if has(ASR_MARKERS) {
-        Some(WinKind::Asr)
-    } else if has(BACKUP_MARKERS) {
-        Some(WinKind::Backup)
-    } else if has(WINDOWS_MARKERS) {
-        // The shared lines alone: the destinations tell.
-        Some(if text.contains("hypervrecoverymanager") { WinKind::Asr } else { WinKind::Backup })
-    } else {
-        None
-    }
-}
-
-/// Whether `text` has a PowerShell prompt (`PS C:\Users\me>`, `PS>`): its
-/// commands' output is Windows output.
-pub fn has_ps_prompt(text: &str) -> bool {
-    text.split('\n').any(|l| {
-        let t = l.trim_start();
-        t.starts_with("PS>") || t.strip_prefix("PS ").is_some_and(|r| r.contains('>'))
-    })
-}
-
-/// A PowerShell prompt (`PS C:\\Users\\me> ...`, `PS>...`), not the
-/// transcript's `PS>TerminatingError(...)` record.
-pub fn is_ps_prompt(t: &str) -> bool {
-    if let Some(rest) = t.strip_prefix("PS>") {
-        return !rest.starts_with("TerminatingError(");
-    }
-    let Some(rest) = t.strip_prefix("PS ") else { return false };
-    // The location before `>`: a drive or provider path.
-    rest.find('>').is_some_and(|at| {
-        let location = &rest[..at];
-        location.contains(":\\") || location.contains("::") || location.starts_with('/') || location.starts_with('~')
-    })
-}
-
-/// The scripts' closing lines: `-----ScriptStart Completed-----` (Backup),
-/// `-----Script Completed----- 05/01/2025 02:00:48` (Site Recovery).
-pub fn is_closing_line(t: &str) -> bool {
-    t.starts_with("-----ScriptStart Completed") || t.starts_with("-----Script Completed")
-}
 
 /// What a check of a Windows command needs besides its output.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -105,18 +21,13 @@ pub struct Context {
 }
 
 /// The check kind and verdict of a PowerShell command's block. `host` is
-/// the destination, `proxy_option` whether the command named a proxy.
-pub fn read_ps<'a>(
-    tool: PsTool,
-    output: Lines<'a>,
-    host: &str,
-    proxy_option: bool,
-    cx: Context,
-) -> (CheckKind, Option<Verdict<'a>>) {
+/// the destination, `proxied` whether the request went through a proxy
+/// (the user's, or one the command named).
+pub fn read_ps<'a>(tool: PsTool, output: Lines<'a>, host: &str, proxied: bool) -> (CheckKind, Option<Verdict<'a>>) {
     match tool {
         PsTool::TestNetConnection => (CheckKind::Tcp, tools::tnc::read(output)),
         PsTool::InvokeWebRequest => {
-            let ctx = invoke_webrequest::Context::for_host(host, proxy_option || cx.user_proxy);
+            let ctx = invoke_webrequest::Context::for_host(host, proxied);
             (CheckKind::Https, invoke_webrequest::read(output, ctx))
         }
         PsTool::ResolveDnsName => (CheckKind::Dns, tools::resolve_dnsname::read(output)),
@@ -144,7 +55,6 @@ pub fn machine_info(win: &WindowsInfo, source: Option<&str>) -> MachineInfo {
     info.proxy.configured = info.proxy.http_proxy.is_some();
     info.proxy.credentials_in_url = win.credentials_masked;
     info.proxy.lines = win.proxy_lines.map(|[a, b]| [a + 1, b + 1]);
-    info.secrets = win.secrets.clone();
     info
 }
 
@@ -305,30 +215,6 @@ pub fn linux_asr_findings(text: &str, proxy: &Proxy) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::analyzer::windows;
-
-    #[test]
-    fn which_script() {
-        assert_eq!(
-            recognise("Transcript started, output file is C:\\x\\ASR_Check_NW_20250501_021907.log"),
-            Some(WinKind::Asr)
-        );
-        assert_eq!(
-            recognise("WinInet settings for NT Authority\\System (used by Azure SQL / MARS Backup)"),
-            Some(WinKind::Backup)
-        );
-        assert_eq!(
-            recognise("#TRY!! Test-NetConnection pod01-rcm1.jpw.hypervrecoverymanager.windowsazure.com  -port 443"),
-            Some(WinKind::Asr)
-        );
-        assert_eq!(recognise("#TRY!! Test-NetConnection login.microsoft.com  -port 443"), Some(WinKind::Backup));
-        assert_eq!(recognise("##TRY!! nc -vz a 443 ##"), None);
-        assert!(has_ps_prompt("x\nPS C:\\Users\\me> tnc a -port 443\n") && has_ps_prompt("PS>nslookup a"));
-        assert!(!has_ps_prompt("[azureuser@vm ~]$ nc -vz a 443"));
-        assert!(
-            is_ps_prompt("PS C:\\Users\\azureuser>") && is_ps_prompt("PS C:\\> ipconfig /all") && is_ps_prompt("PS>")
-        );
-        assert!(!is_ps_prompt("PS>TerminatingError(Invoke-WebRequest): \"x\"") && !is_ps_prompt("PS is a word"));
-    }
 
     #[test]
     fn proxy_values_per_scheme() {

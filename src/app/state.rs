@@ -4,8 +4,8 @@
 //! and arrive here as a finished analysis.
 
 use super::worker::Stage;
+use crate::analyzer::lines::LineIndex;
 use crate::analyzer::model::Report;
-use crate::analyzer::segment::LineIndex;
 use crate::explain::Lang;
 use crate::Analysis;
 use std::ops::Deref;

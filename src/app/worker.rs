@@ -20,7 +20,7 @@
 //! arrived): a worker in the middle of the analysis closes after the step
 //! it is in, and sends nothing more.
 
-use crate::analyzer::segment::LineIndex;
+use crate::analyzer::lines::LineIndex;
 use crate::analyzer::Stepwise;
 use crate::transfer::{
     from_bytes, parcels, to_bytes, Assembly, Incoming, Input, Output, Parcels, Received, Step, INPUT_PIECE,

@@ -120,7 +120,7 @@ mod cli {
             let source = (path != "-").then_some(path.as_str());
             let mut report = nwcheck::analyze(&bytes, source).report;
             if args.mask {
-                report = nwcheck::mask::mask_report(&report);
+                report = nwcheck::anonymize::mask_report(&report);
             }
             worst = worst.max(exit_code(report.overall));
             if args.json {

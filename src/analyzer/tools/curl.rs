@@ -225,6 +225,75 @@ fn error_reason(e: &CurlError) -> Option<Reason> {
     })
 }
 
+/// A line of curl's output as evidence: without the progress meter before
+/// its message or status line.
+pub fn evidence(line: &str) -> &str {
+    let line = line.rsplit('\r').next().unwrap_or(line);
+    // curl's message has a '(' (`curl: (7) ...`); a status line at the
+    // start of a line without one needs no search.
+    let has_paren = line.as_bytes().contains(&b'(');
+    if !has_paren && line.starts_with("HTTP/") {
+        return line;
+    }
+    match (has_paren.then(|| CURL_ERROR.find(line)).flatten(), HTTP.find(line)) {
+        (Some(at), _) | (None, Some(at)) => &line[at..],
+        _ => line,
+    }
+}
+
+/// Whether a curl option takes a value.
+pub fn option_takes_value(w: &str) -> bool {
+    matches!(
+        w,
+        "-x" | "--proxy"
+            | "-m"
+            | "--max-time"
+            | "--connect-timeout"
+            | "-H"
+            | "--header"
+            | "-o"
+            | "--output"
+            | "-w"
+            | "--write-out"
+            | "-A"
+            | "--user-agent"
+            | "-u"
+            | "--user"
+            | "-U"
+            | "--proxy-user"
+            | "--resolve"
+            | "--connect-to"
+            | "-X"
+            | "--request"
+            | "--cacert"
+            | "--capath"
+            | "--cert"
+            | "-E"
+            | "--key"
+            | "-K"
+            | "--config"
+            | "--interface"
+            | "--retry"
+            | "--noproxy"
+            | "-e"
+            | "--referer"
+            | "-b"
+            | "--cookie"
+            | "-c"
+            | "--cookie-jar"
+            | "-d"
+            | "--data"
+            | "--tls-max"
+            | "--ciphers"
+            | "-Y"
+            | "-y"
+            | "--speed-limit"
+            | "--speed-time"
+            | "--retry-delay"
+            | "--retry-max-time"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,6 +114,31 @@ fn failure(line: &str) -> Option<Reason> {
     errno_reason(t)
 }
 
+/// Whether an nc option takes a value (so the value is not read as the destination).
+pub fn option_takes_value(w: &str) -> bool {
+    matches!(
+        w,
+        "-w" | "-i"
+            | "-p"
+            | "-s"
+            | "-x"
+            | "-X"
+            | "-q"
+            | "-T"
+            | "-I"
+            | "-O"
+            | "-P"
+            | "-V"
+            | "-e"
+            | "-c"
+            | "-W"
+            | "-M"
+            | "-m"
+            | "-g"
+            | "-G"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
