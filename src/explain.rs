@@ -247,12 +247,12 @@ fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             (
                 "ネットワーク確認ログではありません",
                 "このファイルからは、疎通確認スクリプトのコマンド結果 (##TRY!! の行) を読み取れませんでした。",
-                &["Check_Backup_NW_Linux_verX.X.sh が出力した CheckNWResult_<ホスト名>_<日時>.log を、編集せずにそのまま選んでください。"],
+                &["Check_Backup_NW_Linux_verX.X.sh が出力した CheckNWResult_<ホスト名>_<日時>.log、Windows 版スクリプトの AzureBackup_Check_NW_*.log / ASR_Check_NW_*.log を、編集せずにそのまま選んでください。手で実行したコマンドは、プロンプトの行ごと貼り付けてください。"],
             ),
             (
                 "This is not a network-check log",
                 "No command results of the network-check script (the ##TRY!! lines) could be read from this file.",
-                &["Choose the CheckNWResult_<host>_<date>.log file written by Check_Backup_NW_Linux_verX.X.sh, as it is."],
+                &["Choose the CheckNWResult_<host>_<date>.log file written by Check_Backup_NW_Linux_verX.X.sh, or the Windows scripts' AzureBackup_Check_NW_*.log / ASR_Check_NW_*.log, as it is. Paste commands typed by hand with their prompt lines."],
             ),
             &[LINK_READING],
         ),
