@@ -334,3 +334,15 @@ fn answers_of_the_users_proxy_are_not_the_destinations() {
         assert!(has(&r, finding), "{message}");
     }
 }
+
+#[test]
+fn masked_report_hides_the_proxy_addresses_in_findings() {
+    let r = analyze(&sample("windows/backup-ja-user-proxy-tnc-fails-iwr-ok.log"));
+    let detail = |r: &Report| {
+        r.findings.iter().find(|f| f.id == FindingId::ProxyPluginUntested).and_then(|f| f.detail.clone()).expect("detail")
+    };
+    assert!(detail(&r).contains("172.16.1.10:8080"));
+    let masked = nwcheck::anonymize::mask_report(&r);
+    assert!(!detail(&masked).contains("172.16.1.10"), "{}", detail(&masked));
+    assert!(!serde_json::to_string(&masked).expect("json").contains("172.16.1.10"));
+}
