@@ -339,10 +339,37 @@ fn answers_of_the_users_proxy_are_not_the_destinations() {
 fn masked_report_hides_the_proxy_addresses_in_findings() {
     let r = analyze(&sample("windows/backup-ja-user-proxy-tnc-fails-iwr-ok.log"));
     let detail = |r: &Report| {
-        r.findings.iter().find(|f| f.id == FindingId::ProxyPluginUntested).and_then(|f| f.detail.clone()).expect("detail")
+        r.findings
+            .iter()
+            .find(|f| f.id == FindingId::ProxyPluginUntested)
+            .and_then(|f| f.detail.clone())
+            .expect("detail")
     };
     assert!(detail(&r).contains("172.16.1.10:8080"));
     let masked = nwcheck::anonymize::mask_report(&r);
     assert!(!detail(&masked).contains("172.16.1.10"), "{}", detail(&masked));
     assert!(!serde_json::to_string(&masked).expect("json").contains("172.16.1.10"));
+}
+
+#[test]
+fn every_prefix_of_the_windows_samples_is_read() {
+    // A log cut anywhere (inside a line, a UTF-8 character, a CRLF, the
+    // DefaultConnectionSettings bytes): a report, with its evidence inside
+    // the text and a cut-off run never called complete.
+    for name in [
+        "windows/backup-ja-user-proxy-tnc-fails-iwr-ok.log",
+        "windows/asr-en-ctrl-c-site-recovery-blocked.log",
+        "transcripts/ja-backup-private-endpoint-ip-literal.log",
+    ] {
+        let bytes = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)).expect("sample");
+        for end in (0..bytes.len()).step_by(37) {
+            let a = nwcheck::analyze(&bytes[..end], None);
+            for c in &a.report.checks {
+                assert!(c.lines[0] >= 1 && c.lines[1] <= a.report.line_count, "{name} cut at {end}: {c:?}");
+            }
+            if a.report.format == Format::WindowsBackup && !a.text.contains("-----ScriptStart Completed-----") {
+                assert!(a.report.truncated || a.text.contains("TLS CHECK"), "{name} cut at {end}");
+            }
+        }
+    }
 }
