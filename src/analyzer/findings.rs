@@ -3,6 +3,7 @@
 //! port 3260 cannot go through a proxy, any HTTP status means reachable).
 
 use super::fasthash::{FastMap, FastSet};
+use super::knowledge::FILE_RECOVERY_PORT;
 use super::model::*;
 use std::rc::Rc;
 
@@ -27,7 +28,7 @@ impl Key {
             status: c.status,
             reason: c.reason,
             service: c.service,
-            port_3260: c.port == Some(3260),
+            port_3260: c.port == Some(FILE_RECOVERY_PORT),
             private_address: c.private_address,
             regional: c.region.is_some(),
         }
@@ -68,7 +69,7 @@ impl Key {
 }
 
 fn is_3260(c: &Check) -> bool {
-    c.kind == CheckKind::Tcp && c.port == Some(3260)
+    c.kind == CheckKind::Tcp && c.port == Some(FILE_RECOVERY_PORT)
 }
 
 /// Whether a proxy carries the HTTPS traffic: set in the log, or seen in curl.
@@ -305,4 +306,61 @@ pub fn overall(services: &[ServiceSummary], findings: &[Finding], truncated: boo
     } else {
         Overall::Ok
     }
+}
+
+/// A fact about a finding's checks that calls for a next step of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Behind a proxy, curl could not connect or timed out connecting: what
+    /// it could not reach is the proxy itself, not the destination.
+    ProxyItselfUnreachable,
+    /// A destination connected over TCP (nc) while its HTTPS check was cut
+    /// during the TLS handshake or before an HTTP answer: something on the
+    /// way reads the connection (the TLS SNI) and drops it.
+    CutAfterTcpConnect,
+}
+
+/// The hints for finding `f` of `report`.
+pub fn hints(report: &Report, f: &Finding) -> Vec<Hint> {
+    let mut hints = Vec::new();
+    if !is_unreachable(f.id) {
+        return hints;
+    }
+    let checks = || f.checks.iter().filter_map(|&i| report.checks.get(i));
+    if proxy_in_use(&report.proxy)
+        && checks().any(|c| {
+            c.kind == CheckKind::Https
+                && c.http_status.is_none()
+                && matches!(c.reason, Reason::ConnectFailed | Reason::Timeout)
+        })
+    {
+        hints.push(Hint::ProxyItselfUnreachable);
+    }
+    let cut: FastSet<&str> = checks()
+        .filter(|c| {
+            c.kind == CheckKind::Https
+                && matches!(c.reason, Reason::TlsFailed | Reason::RecvFailure | Reason::EmptyReply)
+        })
+        .map(|c| &*c.fqdn)
+        .collect();
+    if !cut.is_empty()
+        && report.checks.iter().any(|c| c.kind == CheckKind::Tcp && c.status == Status::Ok && cut.contains(&*c.fqdn))
+    {
+        hints.push(Hint::CutAfterTcpConnect);
+    }
+    hints
+}
+
+/// Whether a finding says destinations of a service could not be reached.
+fn is_unreachable(id: FindingId) -> bool {
+    use FindingId as F;
+    matches!(
+        id,
+        F::BackupUnreachable
+            | F::StorageUnreachable
+            | F::EntraIdUnreachable
+            | F::SiteRecoveryUnreachable
+            | F::FileRecoveryDownloadBlocked
+            | F::OtherUnreachable
+    )
 }

@@ -4,10 +4,11 @@
 //! SCHANNEL, .NET Framework).
 
 use super::Lang;
+use crate::analyzer::findings::Hint;
 use crate::analyzer::model::*;
 
 /// Whether the report is of Windows output.
-fn is_windows(report: &Report) -> bool {
+pub fn applies(report: &Report) -> bool {
     matches!(report.format, Format::WindowsBackup | Format::WindowsAsr)
         || report
             .checks
@@ -15,11 +16,9 @@ fn is_windows(report: &Report) -> bool {
             .any(|c| c.tool.as_deref().is_some_and(|t| t == "Invoke-WebRequest" || t == "Test-NetConnection"))
 }
 
-/// The Windows steps for finding `f`, before its usual ones.
-pub fn steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str> {
-    if !is_windows(report) {
-        return Vec::new();
-    }
+/// The Windows steps for finding `f` (whose `hints` the findings gave),
+/// before its usual ones.
+pub fn steps(report: &Report, f: &Finding, hints: &[Hint], lang: Lang) -> Vec<&'static str> {
     let checks = || f.checks.iter().filter_map(|&i| report.checks.get(i));
     let iwr = |c: &&Check| c.kind == CheckKind::Https && c.tool.as_deref() == Some("Invoke-WebRequest");
     let mut steps = Vec::new();
@@ -34,14 +33,14 @@ pub fn steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str> {
         | FindingId::SiteRecoveryUnreachable
         | FindingId::FileRecoveryDownloadBlocked
         | FindingId::OtherUnreachable => {
-            let proxied = crate::analyzer::findings::proxy_in_use(&report.proxy);
-            if proxied && checks().filter(iwr).any(|c| matches!(c.reason, Reason::ConnectFailed | Reason::Timeout)) {
+            if hints.contains(&Hint::ProxyItselfUnreachable) {
                 steps.push(lang.pick(
                     "現在のユーザーにプロキシが設定されているため、Invoke-WebRequest の「リモート サーバーに接続できません」やタイムアウトは、宛先ではなくプロキシ自身への接続の失敗です。インターネット オプションのプロキシのホスト名とポートが正しいか、このマシンからプロキシへ接続できるかを確認してください。",
                     "The current user has a proxy, so Invoke-WebRequest's \"Unable to connect to the remote server\" or timeout is about the proxy itself, not the destination. Check the proxy's host and port in Internet Options, and that this machine can reach the proxy.",
                 ));
             }
-            if checks().filter(iwr).any(|c| matches!(c.reason, Reason::TlsFailed | Reason::RecvFailure | Reason::EmptyReply)) {
+            let tls_stage = |c: &&Check| matches!(c.reason, Reason::TlsFailed | Reason::RecvFailure | Reason::EmptyReply);
+            if hints.contains(&Hint::CutAfterTcpConnect) || checks().filter(iwr).any(|c| tls_stage(&c)) {
                 steps.push(lang.pick(
                     "Invoke-WebRequest が TLS の段階で失敗しています (「送信時に予期しないエラー」「セキュリティで保護されているチャネルを作成できませんでした」など)。SCHANNEL で TLS 1.2 のクライアントが有効か、.NET Framework が TLS 1.2 を使うよう HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 の SchUseStrongCrypto と SystemDefaultTlsVersions が 1 か確認してください。FQDN で通信を制御するファイアウォールや TLS インスペクションも確認してください。",
                     "Invoke-WebRequest fails during TLS (\"An unexpected error occurred on a send\", \"Could not create SSL/TLS secure channel\", ...). Check that TLS 1.2 is on for clients in SCHANNEL and that .NET Framework uses it: SchUseStrongCrypto and SystemDefaultTlsVersions = 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319. Also check firewalls that filter by FQDN and TLS inspection.",
@@ -84,7 +83,8 @@ mod tests {
     fn linux_reports_get_no_windows_steps() {
         let report =
             crate::analyze(b"##TRY!! nslookup a.example ##\n** server can't find a.example: NXDOMAIN\n", None).report;
+        assert!(!applies(&report));
         let f = report.findings.iter().find(|f| f.id == FindingId::DnsFailure).expect("dns-failure");
-        assert!(steps(&report, f, Lang::En).is_empty());
+        assert!(!super::super::next_steps(&report, f, Lang::En)[0].starts_with("On Windows"));
     }
 }
