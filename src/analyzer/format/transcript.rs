@@ -63,7 +63,12 @@ pub fn is_ps_prompt(t: &str) -> bool {
     // The location before `>`: a drive or provider path.
     rest.find('>').is_some_and(|at| {
         let location = &rest[..at];
-        location.contains(":\\") || location.contains("::") || location.starts_with('/') || location.starts_with('~')
+        // (Japanese consoles show the backslash as ¥, and copies sometimes keep it.)
+        location.contains(":\\")
+            || location.contains(":¥")
+            || location.contains("::")
+            || location.starts_with('/')
+            || location.starts_with('~')
     })
 }
 
@@ -101,6 +106,7 @@ mod tests {
         assert!(!is_ps_prompt("PS>TerminatingError(Invoke-WebRequest): \"x\"") && !is_ps_prompt("PS is a word"));
         assert!(has_ps_prompt("x\nPS C:\\Users\\me> tnc a -port 443\n") && has_ps_prompt("PS>nslookup a"));
         assert!(!has_ps_prompt("[azureuser@vm ~]$ nc -vz a 443"));
+        assert!(is_ps_prompt("PS C:¥Users¥yamada>"));
         assert_eq!(classify("PS C:\\Users\\me> ipconfig"), LineKind::End);
         assert_eq!(classify("PS>TerminatingError(Invoke-WebRequest): \"x\""), LineKind::Other);
     }
