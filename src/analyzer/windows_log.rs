@@ -168,13 +168,22 @@ pub fn findings(win: &WindowsInfo, checks: &[Check], format: Format) -> Vec<Find
             out.push(make(FindingId::ProxyAutoConfig, Severity::Info, lines_of(w.line), format!("{who}: PAC {pac}")));
         }
     }
-    if win.tls.tls12_client_disabled() {
+    // TLS 1.2 for clients: switched off by the SCHANNEL keys, or, where the
+    // dump has no TLS 1.2 keys, by the Windows version's default (off
+    // before Windows 8 / Server 2012, NT 6.2).
+    let keys_absent = win.tls.tls12_client_enabled.is_none() && win.tls.tls12_client_disabled_by_default.is_none();
+    let off_by_default = win.tls.dumped && keys_absent && win.tls12_on_by_default() == Some(false);
+    if win.tls.tls12_client_disabled() || off_by_default {
         let line = win.tls.line.map(lines_of).unwrap_or([0, 0]);
-        let detail = format!(
-            "TLS 1.2\\Client Enabled: {}, DisabledByDefault: {}",
-            win.tls.tls12_client_enabled.map_or("-".to_string(), |v| v.to_string()),
-            win.tls.tls12_client_disabled_by_default.map_or("-".to_string(), |v| v.to_string())
-        );
+        let detail = if off_by_default {
+            format!("TLS 1.2\\Client: no keys; the default of {} is off", win.os.as_deref().unwrap_or("this Windows"))
+        } else {
+            format!(
+                "TLS 1.2\\Client Enabled: {}, DisabledByDefault: {}",
+                win.tls.tls12_client_enabled.map_or("-".to_string(), |v| v.to_string()),
+                win.tls.tls12_client_disabled_by_default.map_or("-".to_string(), |v| v.to_string())
+            )
+        };
         out.push(Finding {
             id: FindingId::Tls12Disabled,
             // The HTTPS checks' own failures carry the verdict; this says why.
@@ -271,6 +280,20 @@ mod tests {
         let w = win(text);
         assert_eq!(findings(&w, &[], Format::WindowsAsr), Vec::new());
         assert!(!machine_info(&w, None).proxy.configured);
+    }
+
+    #[test]
+    fn tls12_off_by_the_default_of_windows_server_2008_r2() {
+        let text = "Machine: OLD-SRV (Microsoft Windows NT 6.1.7601 Service Pack 1)\r\n========== TLS CHECK ==========\r\n    Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\r\nName                           Property\r\n----                           --------\r\nSSL 2.0\r\n";
+        let f = findings(&win(text), &[], Format::WindowsBackup);
+        assert_eq!(f.iter().map(|f| f.id).collect::<Vec<_>>(), vec![FindingId::Tls12Disabled]);
+        assert_eq!(
+            f[0].detail.as_deref(),
+            Some("TLS 1.2\\Client: no keys; the default of Microsoft Windows NT 6.1.7601 Service Pack 1 is off")
+        );
+        // Windows Server 2016: on by default, nothing to say.
+        let new = text.replace("6.1.7601 Service Pack 1", "10.0.14393.0");
+        assert!(findings(&win(&new), &[], Format::WindowsBackup).is_empty());
     }
 
     #[test]

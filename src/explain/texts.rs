@@ -530,7 +530,7 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
         F::Tls12Disabled => (
             (
                 "TLS 1.2 のクライアントが無効です",
-                "SCHANNEL の TLS 1.2\\Client で Enabled が 0、または DisabledByDefault が 1 になっています。Azure Backup と Site Recovery は TLS 1.2 が必要なため、HTTPS の通信が「SSL/TLS のセキュリティで保護されているチャネルを作成できませんでした」などで失敗します。",
+                "SCHANNEL の TLS 1.2\\Client で Enabled が 0、または DisabledByDefault が 1 になっています (キーが無い場合は Windows の既定値によります。Windows Server 2012 R2 以降は既定で有効、Windows Server 2008 R2 / Windows 7 以前は既定で無効です)。Azure Backup と Site Recovery は TLS 1.2 が必要なため、HTTPS の通信が「SSL/TLS のセキュリティで保護されているチャネルを作成できませんでした」などで失敗します。",
                 &[
                     "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client の Enabled を 1、DisabledByDefault を 0 にして再起動してください。",
                     ".NET Framework も TLS 1.2 を使うよう、HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (と Wow6432Node) の SchUseStrongCrypto と SystemDefaultTlsVersions を 1 にしてください。",
@@ -538,7 +538,7 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             (
                 "TLS 1.2 is turned off for clients",
-                "SCHANNEL's TLS 1.2\\Client has Enabled 0 or DisabledByDefault 1. Azure Backup and Site Recovery need TLS 1.2, so HTTPS fails (\"Could not create SSL/TLS secure channel\" and kin).",
+                "SCHANNEL's TLS 1.2\\Client has Enabled 0 or DisabledByDefault 1 (without those keys the Windows version's default applies: on from Windows Server 2012 R2, off in Windows Server 2008 R2 / Windows 7 and earlier). Azure Backup and Site Recovery need TLS 1.2, so HTTPS fails (\"Could not create SSL/TLS secure channel\" and kin).",
                 &[
                     "Set Enabled to 1 and DisabledByDefault to 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, then restart.",
                     "Make .NET Framework use TLS 1.2 too: SchUseStrongCrypto and SystemDefaultTlsVersions = 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and Wow6432Node).",
