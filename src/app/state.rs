@@ -23,21 +23,30 @@ pub const MAX_FILE_BYTES: f64 = (MAX_FILE_MB * 1024 * 1024) as f64;
 /// smaller ones are analyzed here at once (well under 50 ms).
 pub const WORKER_MIN_BYTES: f64 = (1024 * 1024) as f64;
 
-/// A report shared by the components that show it. Two are equal when they
-/// are the same report, so comparing props never walks thousands of checks.
-#[derive(Debug, Clone)]
-pub struct SharedReport(pub Rc<Report>);
+/// A value shared by the components that show it. Two are equal when they
+/// are the same value, so comparing props never walks thousands of checks.
+#[derive(Debug, Default)]
+pub struct ByPtr<T>(pub Rc<T>);
 
-impl PartialEq for SharedReport {
-    fn eq(&self, other: &SharedReport) -> bool {
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &ByPtr<T>) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for SharedReport {
-    type Target = Report;
+/// A report shared by the components that show it, compared by pointer.
+pub type SharedReport = ByPtr<Report>;
 
-    fn deref(&self) -> &Report {
+impl<T> Deref for ByPtr<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
         &self.0
     }
 }
@@ -252,7 +261,7 @@ impl State {
         self.docs.push(Rc::new(Doc {
             id,
             name,
-            report: SharedReport(Rc::new(report)),
+            report: ByPtr(Rc::new(report)),
             text: Rc::new(text.into_owned()),
             lines: Rc::new(lines),
         }));
