@@ -224,6 +224,10 @@ fn from_message(message: &str, at: usize, cx: Context) -> Verdict<'static> {
         "リモート サーバーに接続できません",
         "actively refused",
         "積極的に拒否",
+        "拒否されたため、接続できませんでした",
+        "A socket operation was attempted to an unreachable network",
+        "A socket operation was attempted to an unreachable host",
+        "到達できないネットワークに対してソケット操作を実行しようとしました",
     ]) {
         Reason::ConnectFailed
     } else if has_any(&[
@@ -243,6 +247,7 @@ fn from_message(message: &str, at: usize, cx: Context) -> Verdict<'static> {
         "Could not create SSL/TLS secure channel",
         "チャネルを作成できませんでした",
         "The SSL connection could not be established",
+        "Authentication failed because the remote party",
         "An unexpected error occurred on a send",
         "送信時に、予期しないエラーが発生しました",
         "送信時に予期しないエラーが発生しました",
@@ -533,6 +538,33 @@ mod tests {
     fn stopped_with_ctrl_c() {
         let stopped = "PS>TerminatingError(Invoke-WebRequest): \"The pipeline has been stopped.\"";
         assert_eq!(run(stopped).map(|r| (r.0, r.1)), Some((Status::NotRun, Reason::Interrupted)));
+    }
+
+    #[test]
+    fn socket_errors_of_powershell_7() {
+        reason(
+            "Invoke-WebRequest: No connection could be made because the target machine actively refused it. (a:443)",
+            (FAILED, Reason::ConnectFailed, None),
+        );
+        reason(
+            "Invoke-WebRequest: 対象のコンピューターによって拒否されたため、接続できませんでした。 (a:443)",
+            (FAILED, Reason::ConnectFailed, None),
+        );
+        reason(
+            "Invoke-WebRequest: A socket operation was attempted to an unreachable network. (a:443)",
+            (FAILED, Reason::ConnectFailed, None),
+        );
+        reason(
+            "Invoke-WebRequest: The SSL connection could not be established, see inner exception. Authentication failed because the remote party sent a TLS alert: 'HandshakeFailure'.",
+            (FAILED, Reason::TlsFailed, None),
+        );
+        reason(
+            "Invoke-WebRequest: The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot",
+            (FAILED, Reason::TlsUntrusted, None),
+        );
+        let pe = Context::for_host("10.1.2.5", false);
+        let mismatch = "Invoke-WebRequest: The SSL connection could not be established, see inner exception. The remote certificate is invalid according to the validation procedure: RemoteCertificateNameMismatch";
+        assert_eq!(run_in(mismatch, pe).map(|r| (r.0, r.1)), Some((OK, Reason::TlsNameMismatch)));
     }
 
     #[test]
