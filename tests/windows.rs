@@ -373,3 +373,35 @@ fn every_prefix_of_the_windows_samples_is_read() {
         }
     }
 }
+
+#[test]
+fn typed_in_the_windows_command_prompt() {
+    let session = "\
+C:\\Users\\azureuser>nslookup sa01.blob.core.windows.net
+Server:  UnKnown
+Address:  168.63.129.16
+
+*** UnKnown can't find sa01.blob.core.windows.net: Non-existent domain
+
+C:\\Users\\azureuser>ipconfig /flushdns
+
+Windows IP Configuration
+
+Successfully flushed the DNS Resolver Cache.
+
+C:\\Users\\azureuser>curl.exe -I https://login.microsoftonline.com
+HTTP/1.1 200 OK
+Content-Length: 0
+
+C:\\Users\\azureuser>
+";
+    let r = analyze(session);
+    assert_eq!(r.format, Format::Transcript);
+    assert_eq!(
+        verdicts(&r),
+        vec![
+            "dns sa01.blob.core.windows.net failed nxdomain",
+            "https login.microsoftonline.com:443 ok http-response 200"
+        ]
+    );
+}

@@ -13,7 +13,7 @@ pub fn classify(line: &str) -> LineKind<'_> {
         return LineKind::Command(command);
     }
     let t = line.trim_ascii();
-    if first == b'P' && is_ps_prompt(t) {
+    if first == b'P' && is_ps_prompt(t) || cmd_prompt(t).is_some() {
         // A PowerShell prompt with a command nwcheck does not read (or
         // none): the block before it ends there.
         return LineKind::End;
@@ -34,6 +34,8 @@ pub fn prompt_command(line: &str) -> Option<&str> {
         &ps[ps.find('>')? + 1..]
     } else if let Some(ps) = t.strip_prefix("PS>") {
         ps
+    } else if let Some(cmd) = cmd_prompt(t) {
+        cmd
     } else {
         let name_len = t.find(|c: char| !(c.is_ascii_alphanumeric() || "_.@:~/()-".contains(c)))?;
         if name_len > 100 {
@@ -48,7 +50,7 @@ pub fn prompt_command(line: &str) -> Option<&str> {
     if first == "sudo" {
         first = words.next()?;
     }
-    let known = matches!(first, "nslookup" | "nc" | "ncat" | "netcat" | "curl")
+    let known = matches!(first, "nslookup" | "nc" | "ncat" | "netcat" | "curl" | "curl.exe")
         || super::super::tools::powershell::tool_of(first).is_some();
     (known && words.next().is_some()).then_some(command)
 }
@@ -72,9 +74,23 @@ pub fn is_ps_prompt(t: &str) -> bool {
     })
 }
 
-/// Whether `text` has a PowerShell prompt: its commands' output is Windows output.
+/// What follows the prompt of Windows' command prompt (`C:\\Users\\me>nslookup x`).
+pub fn cmd_prompt(t: &str) -> Option<&str> {
+    let b = t.as_bytes();
+    if b.len() < 4 || !b[0].is_ascii_alphabetic() || b[1] != b':' || b[2] != b'\\' {
+        return None;
+    }
+    let gt = t.find('>')?;
+    Some(&t[gt + 1..])
+}
+
+/// Whether `text` has a PowerShell or Windows command prompt: its
+/// commands' output is Windows output.
 pub fn has_ps_prompt(text: &str) -> bool {
-    text.split('\n').any(|l| is_ps_prompt(l.trim()))
+    text.split('\n').any(|l| {
+        let t = l.trim();
+        is_ps_prompt(t) || cmd_prompt(t).is_some()
+    })
 }
 
 #[cfg(test)]
@@ -107,6 +123,14 @@ mod tests {
         assert!(has_ps_prompt("x\nPS C:\\Users\\me> tnc a -port 443\n") && has_ps_prompt("PS>nslookup a"));
         assert!(!has_ps_prompt("[azureuser@vm ~]$ nc -vz a 443"));
         assert!(is_ps_prompt("PS C:¥Users¥yamada>"));
+        assert_eq!(
+            prompt_command("C:\\Users\\azureuser>nslookup a.blob.core.windows.net"),
+            Some("nslookup a.blob.core.windows.net")
+        );
+        assert_eq!(prompt_command("C:\\>curl.exe -I https://a.example"), Some("curl.exe -I https://a.example"));
+        assert_eq!(classify("C:\\Users\\azureuser>ipconfig"), LineKind::End);
+        assert!(has_ps_prompt("C:\\Users\\me>nslookup a\n"));
+        assert_eq!(cmd_prompt("Connection-specific DNS Suffix"), None);
         assert_eq!(classify("PS C:\\Users\\me> ipconfig"), LineKind::End);
         assert_eq!(classify("PS>TerminatingError(Invoke-WebRequest): \"x\""), LineKind::Other);
     }
