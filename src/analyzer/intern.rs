@@ -6,6 +6,7 @@ use super::command::{parse_command, proxy_option, Tool};
 use super::fasthash;
 use super::knowledge;
 use super::model::Service;
+use super::tools;
 use std::rc::Rc;
 
 /// What one distinct command line says, worked out the first time it is
@@ -17,6 +18,8 @@ pub(super) struct Known {
     pub fqdn: Rc<str>,
     pub service: Option<Service>,
     pub region: Option<Rc<str>>,
+    /// For curl: what its reader needs to know of the URL.
+    pub curl_target: tools::curl::Target,
     /// The evidence and addresses of this command's last check: a command
     /// run again mostly prints the same, so they are shared when equal.
     last_evidence: Option<Rc<str>>,
@@ -91,6 +94,7 @@ impl Shared {
                     fqdn,
                     service,
                     region,
+                    curl_target: tools::curl::Target::of(&parsed.target),
                     last_evidence: None,
                     last_addresses: Rc::from([]),
                     last_tool: None,

@@ -297,6 +297,127 @@ pub const REGIONS: &[Region] = &[
     r("gne", "germanynortheast", "Germany Northeast", "ドイツ北東部"),
 ];
 
+/// Domains of Microsoft's own services: a redirect from an Azure
+/// destination to a host under one of them stays with Microsoft.
+const MICROSOFT_DOMAINS: &[&str] = &[
+    "microsoft.com",
+    "microsoftonline.com",
+    "microsoftonline-p.com",
+    "microsoftonline.us",
+    "microsoftonline.cn",
+    "windows.net",
+    "windowsazure.com",
+    "windowsazure.us",
+    "windowsazure.cn",
+    "windowsazure.de",
+    "azure.com",
+    "azure.net",
+    "azure.us",
+    "azure.cn",
+    "azureedge.net",
+    "azurefd.net",
+    "trafficmanager.net",
+    "usgovcloudapi.net",
+    "chinacloudapi.cn",
+    "live.com",
+    "live.net",
+    "msauth.net",
+    "msftauth.net",
+    "msidentity.com",
+    "msftidentity.com",
+    "office.com",
+    "office.net",
+    "office365.com",
+    "microsoft.us",
+    "msft.net",
+    "aka.ms",
+    "onmicrosoft.com",
+    "cloudapp.net",
+    "microsoftazure.de",
+    "windowsupdate.com",
+    "msocsp.com",
+    "azure-api.net",
+    "bing.com",
+    "msn.com",
+];
+
+/// Whether `host` (a name, any case, without port) is Microsoft's.
+pub fn is_microsoft_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    MICROSOFT_DOMAINS.iter().any(|d| host == *d || host.strip_suffix(d).is_some_and(|head| head.ends_with('.')))
+}
+
+/// Words in a `Server` or `Via` header that name a proxy, a security
+/// appliance or a generic web server: software that Azure's endpoints never
+/// answer with, so an answer carrying one came from something in the path.
+/// Lower case; matched as words (`nginx/1.24`, `Apache-Coyote/1.1`).
+const FOREIGN_SERVERS: &[&str] = &[
+    "squid",
+    "zscaler",
+    "bluecoat",
+    "blue coat",
+    "proxysg",
+    "fortigate",
+    "fortiweb",
+    "fortinet",
+    "nginx",
+    "openresty",
+    "apache",
+    "httpd",
+    "lighttpd",
+    "tinyproxy",
+    "privoxy",
+    "ccproxy",
+    "mcafee web gateway",
+    "mwg",
+    "skyhigh",
+    "websense",
+    "forcepoint",
+    "sophos",
+    "cisco",
+    "ironport",
+    "wsa",
+    "palo alto",
+    "panweb",
+    "pan-os",
+    "barracuda",
+    "checkpoint",
+    "check point",
+    "netskope",
+    "kerio",
+    "symantec",
+    "trend micro",
+    "iwsva",
+    "interscan",
+    "webmarshal",
+    "untangle",
+    "pfsense",
+    "sonicwall",
+    "watchguard",
+    "varnish",
+    "haproxy",
+    "traefik",
+    "caddy",
+    "cloudflare",
+    "litespeed",
+    // Check Point's web server; FortiGate and FortiWeb hide their name so.
+    "cpws",
+    "xxxxxxxx-xxxxx",
+];
+
+/// The known proxy, appliance or generic server a `Server`/`Via` header
+/// value names, if any.
+pub fn foreign_server(value: &str) -> Option<&'static str> {
+    let lower = value.to_ascii_lowercase();
+    FOREIGN_SERVERS.iter().copied().find(|name| {
+        lower.match_indices(name).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + name.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +468,39 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), n, "a geo code is listed twice");
         assert_eq!(n, 73 + 14);
+    }
+
+    #[test]
+    fn microsoft_hosts() {
+        for host in [
+            "login.microsoftonline.com",
+            "login.live.com",
+            "Login.Microsoft.com.",
+            "a.blob.core.windows.net",
+            "microsoft.com",
+        ] {
+            assert!(is_microsoft_host(host), "{host}");
+        }
+        for host in ["portal.hotel-wifi.example", "notmicrosoft.com", "microsoft.com.evil.example", "10.0.0.1", ""] {
+            assert!(!is_microsoft_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn foreign_servers_as_words() {
+        assert_eq!(foreign_server("squid/5.7"), Some("squid"));
+        assert_eq!(foreign_server("1.1 proxy01.contoso.local (squid/5.7)"), Some("squid"));
+        assert_eq!(foreign_server("nginx/1.24.0"), Some("nginx"));
+        assert_eq!(foreign_server("Apache/2.4.57 (Red Hat Enterprise Linux)"), Some("apache"));
+        assert_eq!(foreign_server("Zscaler/6.2"), Some("zscaler"));
+        assert_eq!(foreign_server("BlueCoat-Security-Appliance"), Some("bluecoat"));
+        for ms in [
+            "Microsoft-HTTPAPI/2.0",
+            "Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0",
+            "Microsoft-IIS/10.0",
+            "AkamaiGHost",
+        ] {
+            assert_eq!(foreign_server(ms), None, "{ms}");
+        }
     }
 }

@@ -93,7 +93,8 @@ pub struct Proxy {
     /// With any password replaced by `***`.
     pub https_proxy: Option<String>,
     pub credentials_in_url: bool,
-    /// curl's output showed a tunnel through a proxy (`200 Connection established`).
+    /// curl's output showed a proxy: a tunnel through it (`200 Connection
+    /// established`) or a CONNECT failure (`CONNECT tunnel failed`, ...).
     pub seen_in_curl: bool,
     /// First and last 1-based line of the proxy settings in the log.
     pub lines: Option<[usize; 2]>,
@@ -196,6 +197,9 @@ pub enum Reason {
     Nxdomain,
     Servfail,
     NoAnswer,
+    /// Only unspecified or loopback answers (0.0.0.0, 127.0.0.0/8, ::, ::1):
+    /// a DNS filter blocked the name.
+    Sinkholed,
     // tcp
     Connected,
     Unreachable,
@@ -211,12 +215,12 @@ pub enum Reason {
     EmptyReply,
     RecvFailure,
     /// The URL names an IP address and the certificate names the service's
-    /// host: TCP and TLS reached the endpoint (`ok`).
+    /// host: TCP and TLS reached the endpoint.
     TlsNameMismatch,
-    /// A 502, 503 or 504 answered by a proxy or gateway, not the destination.
+    /// A 502, 503 or 504 from a proxy or gateway, not from the destination.
     GatewayError,
-    /// An answer that did not come from the destination (a proxy's or an
-    /// appliance's page).
+    /// An answer that did not come from the destination (a redirect out of
+    /// Microsoft's domains, a proxy's or appliance's page).
     Intercepted,
     // shared
     Timeout,
@@ -235,6 +239,7 @@ impl Reason {
             Reason::Nxdomain => "nxdomain",
             Reason::Servfail => "servfail",
             Reason::NoAnswer => "no-answer",
+            Reason::Sinkholed => "sinkholed",
             Reason::Connected => "connected",
             Reason::Unreachable => "unreachable",
             Reason::Unsupported => "unsupported",
@@ -339,8 +344,9 @@ pub enum FindingId {
     NslookupMissing,
     UnrecognizedOutput,
     RegionSpecificFqdn,
-    ProxyGatewayError,
+    DnsSinkhole,
     TrafficIntercepted,
+    ProxyGatewayError,
     ProxySystemUntested,
     ProxyPluginUntested,
     ProxyWinhttpUntested,
@@ -377,8 +383,9 @@ impl FindingId {
             FindingId::NslookupMissing => "nslookup-missing",
             FindingId::UnrecognizedOutput => "unrecognized-output",
             FindingId::RegionSpecificFqdn => "region-specific-fqdn",
-            FindingId::ProxyGatewayError => "proxy-gateway-error",
+            FindingId::DnsSinkhole => "dns-sinkhole",
             FindingId::TrafficIntercepted => "traffic-intercepted",
+            FindingId::ProxyGatewayError => "proxy-gateway-error",
             FindingId::ProxySystemUntested => "proxy-system-untested",
             FindingId::ProxyPluginUntested => "proxy-plugin-untested",
             FindingId::ProxyWinhttpUntested => "proxy-winhttp-untested",

@@ -176,11 +176,11 @@ fn check_of(
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
         // At a Windows PowerShell 5.1 prompt `curl` is Invoke-WebRequest.
         Tool::Curl if cx.windows => {
-            let curl = tools::curl::read(output).map(|v| name_mismatch(v, &known.fqdn, output));
+            let curl = tools::curl::read_to(output, known.curl_target);
             let ctx = tools::invoke_webrequest::Context::for_host(&known.fqdn, proxied);
             (CheckKind::Https, curl.or_else(|| tools::invoke_webrequest::read(output, ctx)))
         }
-        Tool::Curl => (CheckKind::Https, tools::curl::read(output).map(|v| name_mismatch(v, &known.fqdn, output))),
+        Tool::Curl => (CheckKind::Https, tools::curl::read_to(output, known.curl_target)),
         Tool::Ps(tool) => windows_log::read_ps(tool, output, &known.fqdn, proxied),
         Tool::Unknown => (CheckKind::Other, None),
     };
@@ -220,22 +220,6 @@ fn check_of(
         tool: verdict.tool.map(|t| known.tool(&t)),
     };
     (check, verdict.via_proxy)
-}
-
-/// curl's certificate check of a URL that names an IP address (a private
-/// endpoint's, checked by address): `no alternative certificate subject
-/// name matches target host name '10.x.x.x'` means TCP and TLS reached it.
-fn name_mismatch<'a>(v: tools::Verdict<'a>, host: &str, output: tools::Lines) -> tools::Verdict<'a> {
-    let mismatch = v.reason == Reason::TlsUntrusted
-        && host.parse::<std::net::IpAddr>().is_ok()
-        && v.evidence
-            .and_then(|i| output.get(i))
-            .is_some_and(|l| l.contains("no alternative certificate subject name"));
-    if mismatch {
-        tools::Verdict { status: Status::Ok, reason: Reason::TlsNameMismatch, ..v }
-    } else {
-        v
-    }
 }
 
 /// Port 3260 is file recovery; so is everything in the file-recovery

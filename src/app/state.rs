@@ -83,15 +83,12 @@ impl DocName {
         }
     }
 
-    /// The name of the downloaded JSON file.
-    pub fn json_file_name(&self) -> String {
+    /// The name of the downloaded JSON file; masked, without the file's
+    /// name (it holds the host's): see [`crate::export::download_name`].
+    pub fn json_file_name(&self, masked: bool) -> String {
         match self {
-            DocName::File(name) => {
-                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-                let stem = base.strip_suffix(".log").or_else(|| base.strip_suffix(".txt")).unwrap_or(base);
-                format!("nwcheck-{stem}.json")
-            }
-            DocName::Pasted(n) => format!("nwcheck-pasted-{n}.json"),
+            DocName::File(name) => crate::export::download_name(Some(name), 0, masked),
+            DocName::Pasted(n) => crate::export::download_name(None, *n, masked),
         }
     }
 }

@@ -33,6 +33,7 @@ pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
         R::Nxdomain => lang.pick("存在しない名前 (NXDOMAIN)", "no such name (NXDOMAIN)"),
         R::Servfail => lang.pick("DNS サーバー エラー (SERVFAIL)", "server failure (SERVFAIL)"),
         R::NoAnswer => lang.pick("アドレスなし", "no address"),
+        R::Sinkholed => lang.pick("DNS で遮断 (0.0.0.0 / ループバック)", "blocked by DNS (0.0.0.0 / loopback)"),
         R::Connected => lang.pick("接続 OK", "connected"),
         R::Unreachable => lang.pick("到達不能", "unreachable"),
         R::Unsupported => lang.pick("nc が -z 非対応", "nc cannot do -z"),
@@ -46,12 +47,10 @@ pub fn reason_label(reason: Reason, lang: Lang) -> &'static str {
         R::EmptyReply => lang.pick("空の応答", "empty reply"),
         R::RecvFailure => lang.pick("受信エラー (リセット)", "receive failure (reset)"),
         R::TlsNameMismatch => {
-            lang.pick("IP アドレス宛て: 証明書の名前不一致 (到達)", "IP address: certificate name mismatch (reached)")
+            lang.pick("IP アドレス宛て: 証明書名の不一致 (到達)", "by IP address: certificate name differs (reached)")
         }
-        R::GatewayError => {
-            lang.pick("プロキシ/ゲートウェイのエラー (502/503/504)", "proxy or gateway error (502/503/504)")
-        }
-        R::Intercepted => lang.pick("宛先以外からの応答", "answer not from the destination"),
+        R::GatewayError => lang.pick("プロキシ / ゲートウェイのエラー (502-504)", "proxy or gateway error (502-504)"),
+        R::Intercepted => lang.pick("宛先以外が応答", "answered by something in the path"),
         R::Timeout => lang.pick("タイムアウト", "timed out"),
         R::Refused => lang.pick("拒否された", "refused"),
         R::Unresolved => lang.pick("名前解決できない", "name not resolved"),

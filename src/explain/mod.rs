@@ -194,6 +194,12 @@ pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str>
             "nc connects over TCP, but curl's connection is cut during the TLS handshake or before an HTTP answer (curl: (35) and kin). Check that a firewall that allows or blocks by FQDN (it reads the TLS SNI), such as an Azure Firewall application rule or a third-party appliance, allows this FQDN, and that the machine's OpenSSL offers TLS 1.2 or later.",
         ));
     }
+    if hints.contains(&Hint::LocalPolicy) {
+        steps.push(lang.pick(
+            "nc のエラー (Permission denied / Operation not permitted) は、通信がこのマシンの外に出る前に、このマシン自身で止められたことを示します。NSG や途中のファイアウォールではなく、OS のファイアウォール (firewalld / iptables / nftables の送信ルール)、SELinux (ausearch -m avc や /var/log/audit/audit.log の denied)、セキュリティ ソフトの設定を確認してください。",
+            "nc's error (Permission denied / Operation not permitted) means this machine itself stopped the connection before it left: not an NSG nor a firewall on the way. Check the OS firewall's outbound rules (firewalld, iptables, nftables), SELinux (ausearch -m avc, denials in /var/log/audit/audit.log) and security software on the machine.",
+        ));
+    }
     steps.extend_from_slice(finding(f.id, lang).next);
     steps
 }
@@ -313,6 +319,9 @@ mod tests {
             F::NslookupMissing,
             F::UnrecognizedOutput,
             F::RegionSpecificFqdn,
+            F::DnsSinkhole,
+            F::TrafficIntercepted,
+            F::ProxyGatewayError,
         ];
         for id in all {
             let (ja, en) = (finding(id, Lang::Ja), finding(id, Lang::En));

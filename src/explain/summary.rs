@@ -91,6 +91,9 @@ pub fn check_cell(check: &Check, lang: Lang) -> String {
         (Reason::HttpResponse, Some(code)) => {
             let _ = write!(s, "HTTP {code}");
         }
+        (Reason::Intercepted | Reason::GatewayError, Some(code)) => {
+            let _ = write!(s, "{} (HTTP {code})", reason_label(check.reason, lang));
+        }
         _ => s.push_str(reason_label(check.reason, lang)),
     }
     s

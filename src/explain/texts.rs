@@ -252,6 +252,67 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             ),
             &[LINK_SQL_NETWORK, LINK_TLS],
         ),
+        F::DnsSinkhole => (
+            (
+                "DNS で遮断されている宛先があります (シンクホール)",
+                "名前解決の答えが 0.0.0.0・127.0.0.1 などのループバック・:: だけでした。DNS フィルター (セキュリティ製品、DNS ファイアウォール、hosts ファイルなど) がこの名前を遮断しています。この名前への nc や curl の失敗 (または自分自身への接続) は、宛先ではなくこのマシン自身に向かった結果です。",
+                &[
+                    "/etc/hosts にこの名前の行が無いか確認してください。",
+                    "DNS サーバー (カスタム DNS、DNS フォワーダー、Azure Firewall の DNS プロキシ、セキュリティ製品の DNS フィルター) のブロック リストから、Azure Backup・Azure Storage・Microsoft Entra ID の名前を除外してください。",
+                    "除外した後、スクリプトを再実行して、名前がパブリック (またはプライベート エンドポイントの) IP アドレスに解決されることを確認してください。",
+                ],
+            ),
+            (
+                "Some names are blocked by DNS (sinkhole)",
+                "The only answers for these names were 0.0.0.0, a loopback address (127.0.0.1, ...) or ::. A DNS filter (a security product, a DNS firewall, the hosts file) blocks them. Any nc or curl result for such a name (a failure, or a connection to this machine itself) went to this machine, not to the destination.",
+                &[
+                    "Check /etc/hosts for a line with this name.",
+                    "Remove the Azure Backup, Azure Storage and Microsoft Entra ID names from the block list of the DNS server (custom DNS, DNS forwarder, Azure Firewall DNS proxy, a security product's DNS filter).",
+                    "Then run the script again and check that the names resolve to public addresses (or to the private endpoint's).",
+                ],
+            ),
+            &[LINK_DNS],
+        ),
+        F::TrafficIntercepted => (
+            (
+                "Azure ではないものが応答しています",
+                "curl は HTTP の応答を受け取りましたが、その応答は宛先の Azure からではありませんでした: Microsoft 以外のホストへのリダイレクト (キャプティブ ポータル、認証ページ) か、プロキシ・セキュリティ機器・一般的な Web サーバー (squid、Zscaler、BlueCoat、FortiGate、nginx、Apache など) の Server / Via ヘッダーが付いた応答です。通信は途中で横取りされており、Azure には届いていません。",
+                &[
+                    "curl の出力にある Server・Via・Location ヘッダーで、応答した機器を確認してください。",
+                    "その機器 (プロキシ、ファイアウォール、Web フィルター) で、Azure Backup・Azure Storage・Microsoft Entra ID の宛先を許可し、ブロック ページやリダイレクトの対象外にしてください。",
+                    "TLS を復号している場合は、これらの宛先を TLS インスペクションの対象外にしてください。",
+                ],
+            ),
+            (
+                "Something other than Azure answered",
+                "curl got an HTTP answer, but not from the Azure destination: a redirect to a host outside Microsoft's domains (a captive portal or a sign-in page), or an answer whose Server / Via header names a proxy, security appliance or generic web server (squid, Zscaler, BlueCoat, FortiGate, nginx, Apache, ...). The traffic is taken over on the way and does not reach Azure.",
+                &[
+                    "Look at the Server, Via and Location headers in curl's output to see which device answered.",
+                    "On that device (proxy, firewall, web filter), allow the Azure Backup, Azure Storage and Microsoft Entra ID destinations and exempt them from block pages and redirects.",
+                    "If it decrypts TLS, exempt these destinations from TLS inspection.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
+        F::ProxyGatewayError => (
+            (
+                "プロキシ / ゲートウェイが宛先に接続できていません (502・503・504)",
+                "プロキシまたはゲートウェイが 502 / 503 / 504 を返しました。このマシンからプロキシまでは届いていますが、プロキシ自身が宛先に接続できていません (プロキシからの送信が遮断されている、プロキシが名前を解決できない、プロキシの上位が落ちている等)。",
+                &[
+                    "プロキシのログで、この宛先への接続が失敗した理由 (名前解決、タイムアウト、上位プロキシ) を確認してください。",
+                    "プロキシ (またはその先のファイアウォール) から Azure Backup・Azure Storage・Microsoft Entra ID への送信 TCP 443 番が許可されているか確認してください。",
+                ],
+            ),
+            (
+                "The proxy or gateway cannot reach the destination (502, 503, 504)",
+                "A proxy or gateway answered 502, 503 or 504. This machine reaches the proxy, but the proxy itself could not connect to the destination (its outbound traffic is blocked, it cannot resolve the name, its upstream is down, ...).",
+                &[
+                    "Look in the proxy's log for why its connection to this destination failed (name resolution, timeout, upstream proxy).",
+                    "Check that the proxy (or the firewall after it) allows outbound TCP 443 to Azure Backup, Azure Storage and Microsoft Entra ID.",
+                ],
+            ),
+            &[LINK_SQL_NETWORK, LINK_MARS_URLS],
+        ),
         F::ProxyCredentialsInLog => (
             (
                 "ログにプロキシのパスワードが含まれています",
@@ -388,38 +449,6 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
                 &["Read the raw lines of those blocks.", "Attach the log when you contact support."],
             ),
             &[LINK_READING],
-        ),
-        F::ProxyGatewayError => (
-            (
-                "プロキシまたはゲートウェイがエラー (502/503/504) を返しました",
-                "HTTPS の要求にプロキシ (またはゲートウェイ) が 502・503・504 で答えました。プロキシ自身が宛先に接続できなかったことを示し、宛先からの応答ではありません。",
-                &[
-                    "プロキシのログで、この宛先への接続が拒否・タイムアウトしていないか確認してください。",
-                    "プロキシから外部への通信 (ファイアウォール、プロキシの許可リスト) でこの FQDN が許可されているか確認してください。",
-                ],
-            ),
-            (
-                "The proxy or gateway answered with an error (502/503/504)",
-                "A proxy (or gateway) answered the HTTPS request with 502, 503 or 504: it could not reach the destination itself. The answer did not come from the destination.",
-                &[
-                    "Check the proxy's log for refused or timed-out connections to this destination.",
-                    "Check that the proxy's own way out (firewalls, the proxy's allow list) allows this FQDN.",
-                ],
-            ),
-            &[LINK_MARS_URLS],
-        ),
-        F::TrafficIntercepted => (
-            (
-                "宛先ではない機器が応答しています",
-                "HTTPS の要求に、Azure ではなく途中のプロキシやセキュリティ機器 (またはキャプティブ ポータル) のページが返されました。宛先には届いていません。",
-                &["応答したプロキシやセキュリティ機器で、この FQDN への通信が許可されているか確認してください。"],
-            ),
-            (
-                "Something other than the destination answered",
-                "The HTTPS request was answered by a proxy, security appliance or captive portal on the way, not by Azure: the destination was not reached.",
-                &["Check that the proxy or appliance that answered allows this FQDN."],
-            ),
-            &[LINK_MARS_URLS],
         ),
         F::ProxySystemUntested => (
             (
