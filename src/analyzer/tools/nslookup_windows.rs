@@ -69,7 +69,12 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
         }
     }
     if let Some(at) = first_answer {
-        let mut v = Verdict::ok(Reason::Resolved, at);
+        // Only 0.0.0.0 / loopback answers: a DNS filter blocked the name.
+        let mut v = if addresses.iter().all(|a| super::nslookup::is_sinkhole(a)) {
+            Verdict::failed(Reason::Sinkholed, at)
+        } else {
+            Verdict::ok(Reason::Resolved, at)
+        };
         v.addresses = addresses;
         return Some(v);
     }
@@ -194,6 +199,15 @@ mod tests {
         assert_eq!(
             case(&format!("{head}*** UnKnown can't find x: Query refused")),
             Some((Status::Failed, Reason::Refused))
+        );
+    }
+
+    #[test]
+    fn sinkholed() {
+        let out = "Server:  dns-filter.contoso.local\nAddress:  10.0.0.53\n\nNon-authoritative answer:\nName:    pod01-manag1.jpe.backup.windowsazure.com\nAddress:  0.0.0.0\n";
+        assert_eq!(
+            run(out).map(|r| (r.0, r.1, r.2)),
+            Some((Status::Failed, Reason::Sinkholed, vec!["0.0.0.0".into()]))
         );
     }
 

@@ -74,7 +74,12 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
         }
     }
     if let Some(at) = first_answer {
-        let mut v = Verdict::ok(Reason::Resolved, at);
+        // Only 0.0.0.0 / loopback answers: a DNS filter blocked the name.
+        let mut v = if addresses.iter().all(|a| super::nslookup::is_sinkhole(a)) {
+            Verdict::failed(Reason::Sinkholed, at)
+        } else {
+            Verdict::ok(Reason::Resolved, at)
+        };
         v.addresses = addresses;
         return Some(v);
     }
@@ -179,6 +184,12 @@ mod tests {
     fn soa_only_is_no_answer() {
         let out = "Name                        Type TTL   Section    PrimaryServer               NameAdministrator           SerialNumber\n----                        ---- ---   -------    -------------               -----------------           ------------\nwindows.net                 SOA  60    Authority  ns1-39.azure-dns.com        azuredns-hostmaster.microsoft.com 1";
         assert_eq!(run(out).map(|r| (r.0, r.1)), Some((Status::Failed, Reason::NoAnswer)));
+    }
+
+    #[test]
+    fn sinkholed() {
+        let out = "Name                           Type   TTL   Section    IPAddress\n----                           ----   ---   -------    ---------\nsa01.blob.core.windows.net     A      60    Answer     0.0.0.0\n";
+        assert_eq!(run(out).map(|r| (r.0, r.1)), Some((Status::Failed, Reason::Sinkholed)));
     }
 
     #[test]
