@@ -29,6 +29,10 @@ pub struct Block<'a> {
     pub end: usize,
     /// Nothing follows this block: it is the log's last thing.
     pub at_eof: bool,
+    /// The log's last block ends without the blank line the scripts print
+    /// after every tool's output, or the log ends inside a line: the run was
+    /// cut off here (false for every other block).
+    pub cut: bool,
 }
 
 /// The blocks of a log, and the layout they were split by.
@@ -100,7 +104,7 @@ impl Cursor {
 
 impl<'a> Open<'a> {
     fn close(self, at_eof: bool) -> Block<'a> {
-        Block { command: self.command, section: self.section, start: self.start, end: self.end, at_eof }
+        Block { command: self.command, section: self.section, start: self.start, end: self.end, at_eof, cut: false }
     }
 }
 
@@ -194,9 +198,13 @@ impl<'a> Blocks<'a> {
     /// The next block and its output lines (separators left out), cut
     /// while the block is read, so no line is looked for twice.
     pub fn next_with_lines(&mut self) -> Option<(Block<'a>, Lines<'_>)> {
-        let block = self.read_block()?;
+        let mut block = self.read_block()?;
         // Blank lines after the block's last line are not part of it.
         let keep = self.lines.partition_point(|&(i, _)| i <= block.end);
+        if block.at_eof {
+            let closed = keep < self.lines.len();
+            block.cut = !closed || !self.text.ends_with('\n');
+        }
         self.lines.truncate(keep);
         Some((block, Lines::new(&self.lines)))
     }

@@ -67,6 +67,8 @@ pub const SECTION_HEADINGS: &[SectionKeyword] = &[
     within("item-level", Service::FileRecovery),
     within("iscsi", Service::FileRecovery),
     within("3260", Service::FileRecovery),
+    // The service tag of `download.microsoft.com`, which file recovery downloads from.
+    within("azurefrontdoor", Service::FileRecovery),
     within("azure backup", Service::Backup),
     within("azurebackup", Service::Backup),
     within("backup service", Service::Backup),

@@ -64,11 +64,14 @@ impl Checks {
                 self.finished = true;
                 self.line_count = blocks.lines_read();
                 self.seen.ended = blocks.saw_end();
+                // A log that ends inside a line was cut off (unless its closing line came).
+                self.seen.last_cut |= !self.seen.ended && !text.ends_with('\n');
                 break;
             };
             if let Some(section) = b.section {
                 self.seen.sections.insert(section);
             }
+            self.seen.last_cut = b.cut;
             let (check, via_proxy) = check_of(b, output, &mut self.shared, self.cx);
             self.seen_tunnel |= via_proxy;
             if self.checks.len() == ESTIMATE_AFTER {

@@ -9,13 +9,22 @@
 use super::super::blocks::LineKind;
 use super::common_kind;
 
+/// The Site Recovery script's last lines name the agent's proxy file
+/// (`/usr/local/InMage/config/ProxyInfo.conf が見つかりました。` or
+/// `... は存在しません。`), then show it.
+const SITE_RECOVERY_TRAILER: &str = "/usr/local/InMage/config/ProxyInfo.conf";
+
 /// What a line of a Linux script's log is.
 #[inline]
 pub fn classify(line: &str) -> LineKind<'_> {
     let Some(first) = line.bytes().find(|b| !b.is_ascii_whitespace()) else { return LineKind::Blank };
     // Most lines are output: one byte tells.
-    if !matches!(first, b'#' | b'=' | b'-' | b'C' | b'[') {
+    if !matches!(first, b'#' | b'=' | b'-' | b'C' | b'[' | b'/') {
         return LineKind::Other;
+    }
+    if first == b'/' {
+        // The Site Recovery script ends by showing the agent's proxy file.
+        return if line.contains(SITE_RECOVERY_TRAILER) { LineKind::End } else { LineKind::Other };
     }
     let t = line.trim_ascii();
     if first == b'#' {

@@ -42,6 +42,9 @@ pub struct Seen {
     pub ended: bool,
     /// The services named by the section headings the blocks were under.
     pub sections: ServiceSet,
+    /// The last block was cut off (`blocks::Block::cut`), or the log ends
+    /// inside a line without its closing line.
+    pub last_cut: bool,
 }
 
 /// A set of services (one bit each).
@@ -103,8 +106,13 @@ impl Layout {
             Layout::Transcript => (Format::Transcript, interrupted),
             Layout::WindowsBackup => windows_backup::conclude(checks, seen),
             Layout::WindowsAsr => windows_asr::conclude(checks, seen),
-            Layout::LinuxScript if linux_asr::recognised(checks, seen, info) => (Format::LinuxAsr, interrupted),
-            Layout::LinuxScript => (Format::LinuxBackup, interrupted || linux_backup::cut_between_blocks(checks, seen)),
+            // The scripts print a blank line after every tool's output.
+            Layout::LinuxScript if linux_asr::recognised(checks, seen, info) => {
+                (Format::LinuxAsr, interrupted || seen.last_cut)
+            }
+            Layout::LinuxScript => {
+                (Format::LinuxBackup, interrupted || seen.last_cut || linux_backup::cut_between_blocks(checks, seen))
+            }
         }
     }
 }
@@ -150,14 +158,13 @@ fn common_kind(first: u8, t: &str) -> LineKind<'_> {
 /// (headings differ between script versions): a heading that names one
 /// destination belongs to the section above it; one that names file
 /// recovery, or exactly one service, sets it; one that names a private
-/// endpoint, several services or (at the top level) none leaves the service
+/// endpoint, several services or none leaves the service
 /// to the destination's name.
 pub fn section_of(line: &str) -> SectionChange {
     let h = line.trim().to_lowercase();
     if h.contains("://") || h.split_whitespace().any(|w| w.matches('.').count() >= 2 && w.len() > 6) {
         return SectionChange::Keep;
     }
-    let top_level = h.starts_with("####") || h.starts_with("====") || h.starts_with("----");
     let mut named = ServiceSet::default();
     let mut count = 0;
     for entry in knowledge::SECTION_HEADINGS {
@@ -181,7 +188,8 @@ pub fn section_of(line: &str) -> SectionChange {
     }
     match count {
         1 => SectionChange::Set(Service::ALL.iter().copied().find(|&s| named.contains(s))),
-        0 if !top_level => SectionChange::Keep,
+        // A heading that names no known service (a future `### Servicetag :
+        // AzureMonitor ###`) starts a section of its own.
         _ => SectionChange::Set(None),
     }
 }
@@ -212,7 +220,8 @@ mod tests {
         assert_eq!(set("### Servicetag : Storage の疎通確認 ###"), "storage");
         assert_eq!(set("==== [6] Microsoft Entra ID (旧 Azure Active Directory) ===="), "entra-id");
         assert_eq!(set("### https://pod01-manag1.jpe.backup.windowsazure.com の疎通確認 ###"), "keep");
-        assert_eq!(set("### Servicetag : AzureFrontDoor.FirstParty の疎通確認 ###"), "keep");
+        assert_eq!(set("### Servicetag : AzureFrontDoor.FirstParty の疎通確認 ###"), "file-recovery");
+        assert_eq!(set("### Servicetag : AzureMonitor の疎通確認 ###"), "none");
         assert_eq!(set("#### (7) プライベート エンドポイント (お客様固有 FQDN) への疎通確認 ####"), "none");
         assert_eq!(set("#### 環境情報確認終了 ####"), "none");
     }
