@@ -35,15 +35,6 @@ pub struct Block<'a> {
     pub cut: bool,
 }
 
-/// The blocks of a log, and the layout they were split by.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Segments<'a> {
-    pub blocks: Vec<Block<'a>>,
-    pub layout: Layout,
-    /// How many lines the text has (as [`super::lines::split_lines`] counts them).
-    pub line_count: usize,
-}
-
 /// What a line is, for splitting (a layout's [`Layout::classify`] says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind<'a> {
@@ -267,13 +258,6 @@ impl<'a> Blocks<'a> {
     }
 }
 
-/// Splits the text into command blocks.
-pub fn segment(text: &str) -> Segments<'_> {
-    let mut blocks = Blocks::new(text);
-    let list: Vec<Block<'_>> = blocks.by_ref().collect();
-    Segments { blocks: list, layout: blocks.layout(), line_count: blocks.lines_read() }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -320,10 +304,11 @@ Ncat: Connected to 1.2.3.4:443.
 ##TRY!! curl -I https://login.microsoft.com ##
 HTTP/1.1 200 OK
 ";
-        let seg = segment(log);
-        assert_eq!(seg.layout, Layout::LinuxScript);
-        assert_eq!(seg.line_count, 15);
-        let got: Vec<_> = seg.blocks.iter().map(|b| (b.parsed().tool, b.section, b.start, b.end, b.at_eof)).collect();
+        let mut blocks = Blocks::new(log);
+        assert_eq!(blocks.layout(), Layout::LinuxScript);
+        let all: Vec<Block> = blocks.by_ref().collect();
+        assert_eq!(blocks.lines_read(), 15);
+        let got: Vec<_> = all.iter().map(|b| (b.parsed().tool, b.section, b.start, b.end, b.at_eof)).collect();
         assert_eq!(
             got,
             vec![
@@ -350,9 +335,10 @@ HTTP/1.1 200 OK
     #[test]
     fn transcript_prompts() {
         let log = "[azureuser@vm01 ~]$ nc -vz a.example.com 443\nNcat: Connected to 1.2.3.4:443.\n$ curl -I https://b.example.com\nHTTP/2 200\n";
-        let seg = segment(log);
-        assert_eq!(seg.layout, Layout::Transcript);
-        assert_eq!(seg.blocks.len(), 2);
-        assert_eq!(seg.blocks[1].parsed().target, "b.example.com");
+        let blocks = Blocks::new(log);
+        assert_eq!(blocks.layout(), Layout::Transcript);
+        let all: Vec<Block> = blocks.collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].parsed().target, "b.example.com");
     }
 }
