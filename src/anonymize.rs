@@ -8,7 +8,7 @@
 //! tests, which are public names and say nothing about the customer.
 
 use crate::analyzer::knowledge;
-use crate::analyzer::model::{Check, Report};
+use crate::analyzer::model::{Check, FindingId, Report};
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 use std::rc::Rc;
@@ -238,6 +238,10 @@ impl ReportMasker {
     /// Masks what comes after the checks: the findings.
     pub fn tail(&mut self, r: &mut Report) {
         for f in &mut r.findings {
+            // The settings a finding compares (proxy values) hold addresses and hosts.
+            if f.id != FindingId::NotALog {
+                self.m.opt_text(&mut f.detail);
+            }
             for fqdn in &mut f.fqdns {
                 if fqdn.parse::<IpAddr>().is_ok() {
                     *fqdn = self.m.ip(fqdn).into();

@@ -47,8 +47,9 @@ fn decode_regressions() {
 #[test]
 fn analyze_holds_for_real_logs_and_decoder_inputs() {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    let mut logs: Vec<PathBuf> = std::fs::read_dir(&data)
-        .expect("tests/data")
+    let mut logs: Vec<PathBuf> = [data.clone(), data.join("windows"), data.join("transcripts")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("tests/data"))
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "log"))
         .collect();

@@ -11,18 +11,22 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn cases() -> Vec<(PathBuf, Value)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(&dir).expect("tests/data") {
-        let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
-        if let Some(stem) = name.strip_suffix(".expect.json") {
-            let expect: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-            out.push((dir.join(format!("{stem}.log")), expect));
+    // The Linux script's logs, then the Windows scripts' transcripts and
+    // commands typed by hand.
+    for dir in [data.clone(), data.join("windows"), data.join("transcripts")] {
+        for entry in std::fs::read_dir(&dir).expect("tests/data") {
+            let path = entry.expect("entry").path();
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
+            if let Some(stem) = name.strip_suffix(".expect.json") {
+                let expect: Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
+                out.push((dir.join(format!("{stem}.log")), expect));
+            }
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(out.len() >= 14, "the golden samples are missing");
+    assert!(out.len() >= 24, "the golden samples are missing");
     out
 }
 
@@ -137,7 +141,9 @@ fn every_check_and_finding_points_at_real_lines() {
         for c in &a.report.checks {
             let [first, last] = c.lines;
             assert!(1 <= first && first <= last && last <= a.report.line_count, "{c:?}");
-            assert!(lines[first - 1].contains("TRY!!"), "block starts at its command: {c:?}");
+            // A script's `TRY!!` line, or the prompt a command was typed at.
+            let start = lines[first - 1];
+            assert!(start.contains("TRY!!") || start.contains(&*c.command), "block starts at its command: {c:?}");
             if let Some(e) = c.evidence_line {
                 assert!(first <= e && e <= last, "evidence inside the block: {c:?}");
             }

@@ -4,6 +4,7 @@
 //! an option's value is not read as the destination.
 
 use super::tools;
+use super::tools::powershell::{self, PsTool};
 use std::borrow::Cow;
 
 /// The tool a block runs.
@@ -12,6 +13,8 @@ pub enum Tool {
     Nslookup,
     Nc,
     Curl,
+    /// A PowerShell check (Test-NetConnection, Invoke-WebRequest, Resolve-DnsName).
+    Ps(PsTool),
     /// A command nwcheck has no reader for.
     Unknown,
 }
@@ -43,8 +46,33 @@ fn tool_of(word: &str) -> Tool {
     }
 }
 
+/// The proxy a command names: curl's `-x` / `--proxy`, Invoke-WebRequest's
+/// `-Proxy` (already redacted, like the whole text).
+pub fn proxy_option(text: &str, tool: Tool) -> Option<&str> {
+    match tool {
+        Tool::Ps(PsTool::InvokeWebRequest) => powershell::parse(text)?.proxy,
+        Tool::Curl => {
+            let mut words = text.split_ascii_whitespace();
+            while let Some(w) = words.next() {
+                let value = match w {
+                    "-x" | "--proxy" => words.next(),
+                    _ => w.strip_prefix("--proxy=").or_else(|| w.strip_prefix("-x").filter(|v| !v.is_empty())),
+                };
+                if let Some(v) = value {
+                    return Some(v.trim_matches(['"', '\'']));
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 /// Reads a command line (`nc -vz host 443`).
 pub fn parse_command(text: &str) -> Command<'_> {
+    if let Some(ps) = powershell::parse(text).filter(|c| c.tool != PsTool::Nslookup) {
+        return Command { tool: Tool::Ps(ps.tool), text, target: ps.target, port: ps.port };
+    }
     let mut words = words(text).peekable();
     // Leading `sudo`, `timeout 10`, `env X=Y`, `X=Y` are wrappers.
     while let Some(&w) = words.peek() {
@@ -90,7 +118,9 @@ pub fn parse_command(text: &str) -> Command<'_> {
         Tool::Nc => (args[0].trim_matches(['[', ']']), args[1].split('-').next().and_then(|p| p.parse().ok())),
         Tool::Curl => parse_url(url.unwrap_or(args[0])),
         Tool::Nslookup => (args[0], None),
-        Tool::Unknown => (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None),
+        Tool::Unknown | Tool::Ps(_) => {
+            (args.iter().take(n_args).copied().find(|a| a.contains('.')).unwrap_or(""), None)
+        }
     };
     let target = target.trim_end_matches('.');
     let target = if target.bytes().any(|b| b.is_ascii_uppercase()) {

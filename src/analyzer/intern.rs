@@ -2,7 +2,7 @@
 //! destination name stored once (a 50 MB log repeats the same few thousand
 //! commands), with what the command says, worked out the first time.
 
-use super::command::{parse_command, Tool};
+use super::command::{parse_command, proxy_option, Tool};
 use super::fasthash;
 use super::knowledge;
 use super::model::Service;
@@ -25,6 +25,8 @@ pub(super) struct Known {
     last_evidence: Option<Rc<str>>,
     last_addresses: Rc<[Rc<str>]>,
     last_tool: Option<Rc<str>>,
+    /// The proxy the command names (`curl -x`, `Invoke-WebRequest -Proxy`).
+    pub proxy_option: Option<Rc<str>>,
 }
 
 impl Known {
@@ -83,7 +85,9 @@ impl Shared {
                 let parsed = parse_command(text);
                 let (fqdn, (service, region)) = self.name(&parsed.target);
                 let command: Rc<str> = Rc::from(text);
+                let proxy_option = proxy_option(text, parsed.tool).map(Rc::from);
                 self.known.push(Known {
+                    proxy_option,
                     command: command.clone(),
                     tool: parsed.tool,
                     port: parsed.port,
@@ -100,6 +104,12 @@ impl Shared {
             }
         };
         &mut self.known[at]
+    }
+
+    /// The first proxy a command of the log names (`curl -x`,
+    /// `Invoke-WebRequest -Proxy`): a typed check that used a proxy.
+    pub fn proxy_option(&self) -> Option<Rc<str>> {
+        self.known.iter().find_map(|k| k.proxy_option.clone())
     }
 
     /// The destination name, its service and its region.

@@ -21,6 +21,8 @@ pub mod newlines;
 mod reading;
 pub mod redact;
 pub mod tools;
+pub mod windows;
+pub mod windows_log;
 
 pub use model::*;
 
@@ -49,7 +51,7 @@ pub fn analyze<'a>(bytes: &'a [u8], source: Option<&str>) -> Analysis<'a> {
     match prepare(bytes, source) {
         Prepared::Done(analysis) => analysis,
         Prepared::Log(log) => {
-            let mut state = Checks::new(&log.text);
+            let mut state = Checks::new(&log.text, log.windows());
             state.read(&log.text, usize::MAX);
             log.finish(state)
         }
@@ -69,6 +71,8 @@ struct Log<'a> {
     info: machine::MachineInfo,
     encoding: Encoding,
     source: Option<String>,
+    /// A Windows script's transcript: its head and settings.
+    win: Option<Box<windows::WindowsInfo>>,
 }
 
 fn prepare<'a>(bytes: &'a [u8], source: Option<&str>) -> Prepared<'a> {
@@ -88,17 +92,23 @@ fn prepare_decoded<'a>(decoded: decode::Decoded<'a>, source: Option<&str>) -> Pr
     let redacted = redact::redact(decoded.text, decoded.at_sign);
     let text = redacted.text;
     let mut info = machine::read(&format::head(&text), &text, source);
+    let win = format::windows::recognise(&text).map(|_| Box::new(windows::read(&text)));
+    if let Some(w) = win.as_deref() {
+        let script = info.machine.script.take();
+        info = windows_log::machine_info(w, source);
+        info.machine.script = info.machine.script.take().or(script);
+    }
     // A password anywhere (a proxy value, a curl command, curl's own lines)
     // means the log itself must not be shared as it is.
     info.proxy.credentials_in_url |= redacted.masked;
-    Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string) })
+    Prepared::Log(Log { text, info, encoding, source: source.map(str::to_string), win })
 }
 
 impl<'a> Log<'a> {
     /// The analysis, once `state` has read every block of the text.
     fn finish(self, state: Checks) -> Analysis<'a> {
-        let Log { text, info, encoding, source } = self;
-        match state.report(&text, info, encoding, source.as_deref()) {
+        let Log { text, info, encoding, source, win } = self;
+        match state.report(&text, info, encoding, source.as_deref(), win.as_deref()) {
             Ok(report) => Analysis { report, text },
             Err((cause, line_count)) => not_a_log(
                 source.as_deref(),
@@ -110,7 +120,18 @@ impl<'a> Log<'a> {
     }
 
     fn into_owned(self) -> Log<'static> {
-        Log { text: Cow::Owned(self.text.into_owned()), info: self.info, encoding: self.encoding, source: self.source }
+        Log {
+            text: Cow::Owned(self.text.into_owned()),
+            info: self.info,
+            encoding: self.encoding,
+            source: self.source,
+            win: self.win,
+        }
+    }
+
+    /// The Windows transcript's settings, when the log is one.
+    fn windows(&self) -> Option<&windows::WindowsInfo> {
+        self.win.as_deref()
     }
 }
 
@@ -150,7 +171,7 @@ impl Stepwise {
             Prepared::Done(analysis) => StepState::Done(Box::new(analysis.into_owned())),
             Prepared::Log(log) => {
                 let log = log.into_owned();
-                let checks = Checks::new(&log.text);
+                let checks = Checks::new(&log.text, log.windows());
                 StepState::Reading(Box::new((log, checks)))
             }
         };

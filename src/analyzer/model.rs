@@ -347,6 +347,13 @@ pub enum FindingId {
     DnsSinkhole,
     TrafficIntercepted,
     ProxyGatewayError,
+    ProxySystemUntested,
+    ProxyPluginUntested,
+    ProxyWinhttpUntested,
+    ProxySiteRecoveryUntested,
+    ProxyPerMachine,
+    ProxyAutoConfig,
+    Tls12Disabled,
 }
 
 impl FindingId {
@@ -379,6 +386,13 @@ impl FindingId {
             FindingId::DnsSinkhole => "dns-sinkhole",
             FindingId::TrafficIntercepted => "traffic-intercepted",
             FindingId::ProxyGatewayError => "proxy-gateway-error",
+            FindingId::ProxySystemUntested => "proxy-system-untested",
+            FindingId::ProxyPluginUntested => "proxy-plugin-untested",
+            FindingId::ProxyWinhttpUntested => "proxy-winhttp-untested",
+            FindingId::ProxySiteRecoveryUntested => "proxy-site-recovery-untested",
+            FindingId::ProxyPerMachine => "proxy-per-machine",
+            FindingId::ProxyAutoConfig => "proxy-auto-config",
+            FindingId::Tls12Disabled => "tls12-disabled",
         }
     }
 }

@@ -11,6 +11,8 @@ use super::knowledge;
 use super::machine;
 use super::model::*;
 use super::tools;
+use super::windows::{self, WindowsInfo};
+use super::windows_log;
 use std::borrow::Cow;
 
 /// How many checks are read before the rest are estimated and made room for.
@@ -27,13 +29,22 @@ pub(super) struct Checks {
     seen_tunnel: bool,
     shared: Shared,
     checks: Vec<Check>,
+    /// What the Windows readers need to know of the whole log.
+    cx: windows_log::Context,
 }
 
 impl Checks {
-    pub(super) fn new(text: &str) -> Checks {
+    /// `win`: a Windows script's settings, when the log is one.
+    pub(super) fn new(text: &str, win: Option<&WindowsInfo>) -> Checks {
+        let layout = Layout::recognise(text);
+        let user_proxy =
+            win.and_then(|w| w.wininet(windows::Account::CurrentUser)).is_some_and(|u| u.proxy().is_some());
+        let typed_in_powershell = layout == Layout::Transcript && format::transcript::has_ps_prompt(text);
+        let cx = windows_log::Context { windows: layout.is_windows() || typed_in_powershell, user_proxy };
         Checks {
+            cx,
             cursor: blocks::Cursor::default(),
-            layout: Layout::recognise(text),
+            layout,
             finished: false,
             line_count: 0,
             seen: Seen::default(),
@@ -61,7 +72,7 @@ impl Checks {
                 self.seen.sections.insert(section);
             }
             self.seen.last_cut = b.cut;
-            let (check, via_proxy) = check_of(b, output, &mut self.shared);
+            let (check, via_proxy) = check_of(b, output, &mut self.shared, self.cx);
             self.seen_tunnel |= via_proxy;
             if self.checks.len() == ESTIMATE_AFTER {
                 self.reserve_estimate(blocks.cursor().offset(), text.len());
@@ -94,16 +105,43 @@ impl Checks {
         info: machine::MachineInfo,
         encoding: Encoding,
         source: Option<&str>,
+        win: Option<&WindowsInfo>,
     ) -> Result<Report, (NotALogCause, usize)> {
-        let Checks { layout, line_count, seen, seen_tunnel, checks, .. } = self;
+        let Checks { layout, line_count, seen, seen_tunnel, mut checks, shared, .. } = self;
         if checks.is_empty() {
-            return Err((format::without_blocks(text), line_count));
+            // A Windows script's transcript that ends before its first check.
+            let cause = if layout.is_windows() { NotALogCause::CutBeforeChecks } else { format::without_blocks(text) };
+            return Err((cause, line_count));
+        }
+        if layout.is_windows() && !seen.ended {
+            // The run stopped in its last block (Ctrl+C): what it printed
+            // after that (the transcript's footer) is no conclusion.
+            if let Some(last) = checks.last_mut().filter(|c| c.status == Status::Unknown && c.kind != CheckKind::Other)
+            {
+                last.status = Status::NotRun;
+                last.reason = Reason::Interrupted;
+            }
         }
         let (format, truncated) = layout.conclude(&checks, seen, &info);
         let mut proxy = info.proxy;
         proxy.seen_in_curl = seen_tunnel;
         proxy.configured |= proxy.seen_in_curl;
-        let findings = findings::derive(&checks, &proxy, truncated);
+        // A proxy given on a typed command (`curl --proxy`, `Invoke-WebRequest -Proxy`).
+        if !proxy.configured {
+            if let Some(p) = shared.proxy_option() {
+                proxy.http_proxy = Some(p.to_string());
+                proxy.https_proxy = Some(p.to_string());
+                proxy.configured = true;
+            }
+        }
+        let mut findings = findings::derive(&checks, &proxy, truncated);
+        if let Some(w) = win {
+            findings.extend(windows_log::findings(w, &checks, format));
+            findings.sort_by_key(|f| f.severity);
+        } else if format == Format::LinuxAsr && text.contains("ProxyInfo.conf") {
+            findings.extend(windows_log::linux_asr_findings(text, &proxy));
+            findings.sort_by_key(|f| f.severity);
+        }
         let services = findings::services(&checks, &proxy);
         let overall = findings::overall(&services, &findings, truncated);
         Ok(Report {
@@ -127,12 +165,26 @@ impl Checks {
 
 /// Builds the check for one block (`output`: its output lines) with the
 /// reader for its tool, and whether curl went through a proxy tunnel.
-fn check_of(block: blocks::Block, output: tools::Lines, shared: &mut Shared) -> (Check, bool) {
+fn check_of(
+    block: blocks::Block,
+    output: tools::Lines,
+    shared: &mut Shared,
+    cx: windows_log::Context,
+) -> (Check, bool) {
     let known = shared.command(block.command);
+    let proxied = cx.user_proxy || known.proxy_option.is_some();
     let (kind, verdict) = match known.tool {
+        Tool::Nslookup if cx.windows => (CheckKind::Dns, tools::nslookup_windows::read(output)),
         Tool::Nslookup => (CheckKind::Dns, tools::nslookup::read(output)),
         Tool::Nc => (CheckKind::Tcp, tools::nc::read(output)),
+        // At a Windows PowerShell 5.1 prompt `curl` is Invoke-WebRequest.
+        Tool::Curl if cx.windows => {
+            let curl = tools::curl::read_to(output, known.curl_target);
+            let ctx = tools::invoke_webrequest::Context::for_host(&known.fqdn, proxied);
+            (CheckKind::Https, curl.or_else(|| tools::invoke_webrequest::read(output, ctx)))
+        }
         Tool::Curl => (CheckKind::Https, tools::curl::read_to(output, known.curl_target)),
+        Tool::Ps(tool) => windows_log::read_ps(tool, output, &known.fqdn, proxied),
         Tool::Unknown => (CheckKind::Other, None),
     };
     let verdict = verdict.unwrap_or_else(|| {

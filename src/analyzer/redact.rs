@@ -278,6 +278,15 @@ fn line_credentials(line: &str, spans: &mut Vec<(usize, usize)>, pairs: &mut Vec
         return;
     }
     authorization(line, spans);
+    // Windows' proxy settings: WinINet's `ProxyServer: [user:password@]host:port`,
+    // WinHTTP's `Proxy Server(s) :  ...` (Japanese `プロキシ サーバー:`).
+    if let Some(vs) = windows_proxy_value(line) {
+        let ve = line.trim_end().len().max(vs);
+        if let Some((u, p)) = userinfo(&line[vs..ve]).filter(|(u, p)| !u.is_empty() && *p != "***") {
+            push_pair(pairs, u, p);
+        }
+        proxy_value(line, vs, ve, spans);
+    }
     let words = shell_words(line);
     // `.curlrc`: `user = "svc:pw"`, `proxy-user: svc:pw`, `--user=svc:pw`.
     let t = line.trim_start();
@@ -427,6 +436,15 @@ fn proxy_value(line: &str, vs: usize, ve: usize, spans: &mut Vec<(usize, usize)>
     }
 }
 
+/// Where the value of a Windows proxy setting line starts.
+fn windows_proxy_value(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let rest =
+        ["ProxyServer", "Proxy Server(s)", "プロキシ サーバー"].iter().find_map(|label| t.strip_prefix(label))?;
+    let value = rest.trim_start().strip_prefix(':')?.trim_start();
+    Some(line.len() - value.len())
+}
+
 /// `[vs, ve)` without the quotes around it; a value that opens a quote runs
 /// to its closing quote, spaces and all.
 fn unquote(line: &str, vs: usize, ve: usize) -> (usize, usize) {
@@ -470,6 +488,19 @@ fn shell_words(line: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn windows_proxy_settings() {
+        let text = "ProxyServer: backup:S3cret!@10.0.0.5:3128\r\n    Proxy Server(s) :  svc:pa55w0rd@proxy.contoso.local:8080\r\n    プロキシ サーバー:  ja:himitsu99@10.1.1.1:8080\r\nPS C:\\> iwr https://a -Proxy http://proxy.contoso.local:8080 # svc:pa55w0rd\r\nProxyServer: 10.0.0.5:3128\r\n";
+        let r = redact(Cow::Borrowed(text), true);
+        assert!(r.masked);
+        for secret in ["S3cret!", "pa55w0rd", "himitsu99"] {
+            assert!(!r.text.contains(secret), "{secret}: {}", r.text);
+        }
+        assert!(
+            r.text.contains("ProxyServer: backup:***@10.0.0.5:3128") && r.text.contains("ProxyServer: 10.0.0.5:3128")
+        );
+    }
 
     fn redacted(text: &str) -> String {
         let at = text.contains('@');

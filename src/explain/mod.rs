@@ -10,6 +10,7 @@
 mod labels;
 mod summary;
 mod texts;
+mod windows;
 
 pub use labels::*;
 pub use summary::*;
@@ -131,6 +132,31 @@ const LINK_ASR: Link = Link {
     en: "Networking for Azure Site Recovery",
     url: "https://learn.microsoft.com/azure/site-recovery/azure-to-azure-about-networking",
 };
+const LINK_READING_WINDOWS: Link = Link {
+    ja: "疎通確認スクリプト (Windows) 実行結果の見方",
+    en: "How to read the Windows network-check result (Azure Backup support blog, Japanese)",
+    url: "https://jpabrs-scem.github.io/blog/AzureBackupGeneral/NwCheckScript_Windows/",
+};
+const LINK_SQL_PROXY: Link = Link {
+    ja: "プロキシ経由で SQL Server をバックアップする (AzureWLBackupPluginSvc のプロキシ設定スクリプト)",
+    en: "SQL Server backup through a proxy (the script that sets AzureWLBackupPluginSvc's proxy; support blog, Japanese)",
+    url: "https://jpabrs-scem.github.io/blog/AzureSQLBackup/How_To_SQL_Backup_Via_Proxy/",
+};
+const LINK_PSEXEC: Link = Link {
+    ja: "PsExec (Sysinternals)",
+    en: "PsExec (Sysinternals)",
+    url: "https://learn.microsoft.com/sysinternals/downloads/psexec",
+};
+const LINK_NETSH_WINHTTP: Link = Link {
+    ja: "netsh winhttp コマンド",
+    en: "Netsh commands for WinHTTP",
+    url: "https://learn.microsoft.com/windows/win32/winhttp/netsh-exe-commands",
+};
+const LINK_ASR_ERRORS: Link = Link {
+    ja: "Azure Site Recovery: 送信接続とプロキシのエラー (151072 など)",
+    en: "Azure Site Recovery: outbound connectivity and proxy errors (151072 and kin)",
+    url: "https://learn.microsoft.com/azure/site-recovery/azure-to-azure-troubleshoot-errors",
+};
 
 /// What a finding means and what to do about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,13 +179,16 @@ pub fn finding(id: FindingId, lang: Lang) -> FindingText {
 pub fn next_steps(report: &Report, f: &Finding, lang: Lang) -> Vec<&'static str> {
     let mut steps = Vec::new();
     let hints = findings::hints(report, f);
-    if hints.contains(&Hint::ProxyItselfUnreachable) {
+    if windows::applies(report) {
+        // The same facts, in the words of Test-NetConnection and Invoke-WebRequest.
+        steps.extend(windows::steps(report, f, &hints, lang));
+    } else if hints.contains(&Hint::ProxyItselfUnreachable) {
         steps.push(lang.pick(
             "プロキシが設定されているため、curl: (7) で接続できなかった相手は宛先ではなくプロキシ自身です。http_proxy / https_proxy のホスト名とポートが正しいか、このマシンからプロキシへ接続できるか (プロキシが起動しているか、途中のファイアウォールで許可されているか) を確認してください。",
             "A proxy is set, so what curl: (7) could not connect to is the proxy itself, not the destination. Check the host name and port in http_proxy / https_proxy, and that this machine can reach the proxy (it is running, and firewalls on the way allow it).",
         ));
     }
-    if hints.contains(&Hint::CutAfterTcpConnect) {
+    if !windows::applies(report) && hints.contains(&Hint::CutAfterTcpConnect) {
         steps.push(lang.pick(
             "nc では TCP で接続できていますが、curl の通信は TLS のハンドシェイク中か HTTP の応答の前に切断されています (curl: (35) など)。宛先の FQDN (TLS の SNI) で通信を許可・遮断するファイアウォール (Azure Firewall のアプリケーション ルールやサードパーティ製の機器など) で、この FQDN が許可されているか確認してください。あわせて、OS の OpenSSL が TLS 1.2 以上を使えることも確認してください。",
             "nc connects over TCP, but curl's connection is cut during the TLS handshake or before an HTTP answer (curl: (35) and kin). Check that a firewall that allows or blocks by FQDN (it reads the TLS SNI), such as an Azure Firewall application rule or a third-party appliance, allows this FQDN, and that the machine's OpenSSL offers TLS 1.2 or later.",
@@ -189,10 +218,10 @@ pub fn not_a_log_message(cause: NotALogCause, detail: Option<&str>, lang: Lang) 
         (NotALogCause::Binary, Lang::Ja) => "テキストとして読めないバイナリ データです。".to_string(),
         (NotALogCause::Binary, Lang::En) => "These bytes are binary data, not text.".to_string(),
         (NotALogCause::WindowsLog, Lang::Ja) => {
-            "Windows 版スクリプト (Check_Backup_NW_verX.X.ps1) のログのようです。このバージョンの nwcheck は Linux 版のログを読み取ります。".to_string()
+            "Windows の出力 (PowerShell) のようですが、確認の結果を読み取れませんでした。Windows 版スクリプトの #TRY!! の行も、PowerShell のプロンプト (PS C:\\>) で実行したコマンドもありません。スクリプトのログ (AzureBackup_Check_NW_*.log、ASR_Check_NW_*.log) を編集せずに選ぶか、プロンプトの行ごとコピーしてください。".to_string()
         }
         (NotALogCause::WindowsLog, Lang::En) => {
-            "This looks like a log of the Windows script (Check_Backup_NW_verX.X.ps1); this version of nwcheck reads the Linux script's log.".to_string()
+            "This looks like Windows (PowerShell) output, but no check could be read from it: it has neither the Windows scripts' #TRY!! lines nor commands at a PowerShell prompt (PS C:\\>). Choose the script's log (AzureBackup_Check_NW_*.log, ASR_Check_NW_*.log) as it is, or copy the commands with their prompts.".to_string()
         }
         (NotALogCause::NoCommands, Lang::Ja) => {
             "テキストですが、nslookup・nc・curl の実行結果 (##TRY!! の行) がありません。".to_string()

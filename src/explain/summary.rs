@@ -303,7 +303,12 @@ fn summary_of(report: &Report, lang: Lang, style: Style) -> String {
 pub fn concerned(f: &Finding, lang: Lang) -> Option<String> {
     const SHOWN: usize = 4;
     if f.fqdns.is_empty() {
-        return None;
+        // The settings a finding compares (whose proxy, the TLS keys).
+        return f
+            .detail
+            .as_ref()
+            .filter(|_| f.id != FindingId::NotALog)
+            .map(|d| format!("{}: {d}", lang.pick("設定", "Settings")));
     }
     let mut list = f.fqdns.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
     if f.fqdns.len() > SHOWN {

@@ -12,12 +12,12 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
             (
                 "ネットワーク確認ログではありません",
                 "このファイルからは、疎通確認スクリプトのコマンド結果 (##TRY!! の行) を読み取れませんでした。",
-                &["Check_Backup_NW_Linux_verX.X.sh が出力した CheckNWResult_<ホスト名>_<日時>.log を、編集せずにそのまま選んでください。"],
+                &["Check_Backup_NW_Linux_verX.X.sh が出力した CheckNWResult_<ホスト名>_<日時>.log、Windows 版スクリプトの AzureBackup_Check_NW_*.log / ASR_Check_NW_*.log を、編集せずにそのまま選んでください。手で実行したコマンドは、プロンプトの行ごと貼り付けてください。"],
             ),
             (
                 "This is not a network-check log",
                 "No command results of the network-check script (the ##TRY!! lines) could be read from this file.",
-                &["Choose the CheckNWResult_<host>_<date>.log file written by Check_Backup_NW_Linux_verX.X.sh, as it is."],
+                &["Choose the CheckNWResult_<host>_<date>.log file written by Check_Backup_NW_Linux_verX.X.sh, or the Windows scripts' AzureBackup_Check_NW_*.log / ASR_Check_NW_*.log, as it is. Paste commands typed by hand with their prompt lines."],
             ),
             &[LINK_READING],
         ),
@@ -449,6 +449,131 @@ pub(super) fn finding_texts(id: FindingId) -> (Texts, Texts, &'static [Link]) {
                 &["Read the raw lines of those blocks.", "Attach the log when you contact support."],
             ),
             &[LINK_READING],
+        ),
+        F::ProxySystemUntested => (
+            (
+                "MARS エージェントのプロキシ (SYSTEM) は確認されていません",
+                "MARS エージェントと SQL Server / SAP HANA のワークロード バックアップのコーディネーターは、NT Authority\\System のインターネット オプション (WinINet) のプロキシ設定で通信します。このログの Invoke-WebRequest はスクリプトを実行したユーザーのプロキシ設定で、Test-NetConnection はプロキシを使わずに通信しているため、SYSTEM の経路は確認されていません。両者のプロキシ設定が異なります (詳細を参照)。",
+                &[
+                    "意図した設定か確認してください。SYSTEM にもプロキシが必要な場合は、管理者として PsExec64.exe -i -s cmd.exe を起動し、そのコマンド プロンプトで inetcpl.cpl を開いて [接続] > [LAN の設定] にプロキシを設定してください。",
+                    "MARS エージェントの場合は、Microsoft Azure Backup コンソールの [プロパティの変更] > [プロキシの構成] でもプロキシを設定できます (MARS エージェントで使える認証付きプロキシはこの設定だけです)。",
+                    "設定後にスクリプトを再実行し、SYSTEM の欄が意図したプロキシになっていることを確認してください。",
+                ],
+            ),
+            (
+                "The MARS agent's proxy (SYSTEM) was not tested",
+                "The MARS agent and the SQL Server / SAP HANA workload backup coordinator connect with the Internet Options (WinINet) proxy of NT Authority\\System. In this log Invoke-WebRequest used the proxy of the user who ran the script and Test-NetConnection used no proxy, so SYSTEM's path was not tested, and the two settings differ (see the details).",
+                &[
+                    "Check that this is intended. If SYSTEM needs the proxy too, start PsExec64.exe -i -s cmd.exe as an administrator, open inetcpl.cpl from that command prompt, and set the proxy under Connections > LAN settings.",
+                    "For the MARS agent, the proxy can also be set in the Microsoft Azure Backup console under Change Properties > Proxy Configuration (the only place where the MARS agent takes an authenticated proxy).",
+                    "Run the script again and check that SYSTEM's block shows the intended proxy.",
+                ],
+            ),
+            &[LINK_PSEXEC, LINK_MARS_URLS, LINK_READING_WINDOWS],
+        ),
+        F::ProxyPluginUntested => (
+            (
+                "ワークロード バックアップ プラグインのプロキシは確認されていません",
+                "SQL Server / SAP HANA のワークロード バックアップのプラグイン (AzureWLBackupPluginSvc) は、サービス アカウント NT Service\\AzureWLBackupPluginSvc のプロキシ設定で通信します。その設定がスクリプトを実行したユーザーのもの (このログで確認された経路) と異なるか、設定されていません。",
+                &[
+                    "SQL Server / SAP HANA のバックアップを使う場合は、サポート ブログで公開されている SetProxyforAzureWLBackupPluginSvcfromCurrentUser.ps1 で、現在のユーザーのプロキシ設定をプラグインのアカウントにコピーしてください。",
+                    "設定後にスクリプトを再実行し、プラグインの欄を確認してください。",
+                ],
+            ),
+            (
+                "The workload backup plugin's proxy was not tested",
+                "The SQL Server / SAP HANA workload backup plugin (AzureWLBackupPluginSvc) connects with the proxy of its service account NT Service\\AzureWLBackupPluginSvc. That setting differs from the script user's (the path this log tested), or is not set.",
+                &[
+                    "If you back up SQL Server or SAP HANA, copy the current user's proxy to the plugin's account with SetProxyforAzureWLBackupPluginSvcfromCurrentUser.ps1, published on the support blog.",
+                    "Run the script again and check the plugin's block.",
+                ],
+            ),
+            &[LINK_SQL_PROXY, LINK_SQL_NETWORK],
+        ),
+        F::ProxyWinhttpUntested => (
+            (
+                "WinHTTP のプロキシは確認されていません",
+                "Azure VM エージェントと拡張機能 (Azure VM のバックアップの拡張機能を含む) は WinHTTP のプロキシ設定で通信します。その設定が、このログで確認された経路 (スクリプトを実行したユーザーのプロキシ設定) と異なります。",
+                &[
+                    "WinHTTP にプロキシが必要な場合は、管理者のコマンド プロンプトで netsh winhttp set proxy proxy-server=\"<ホスト>:<ポート>\" bypass-list=\"<local>;168.63.129.16;169.254.169.254\" を実行してください (netsh winhttp import proxy source=ie で現在のユーザーの設定をコピーすることもできます)。",
+                    "168.63.129.16 と 169.254.169.254 はプロキシを経由させないでください。",
+                    "netsh winhttp show proxy で設定を確認してください。",
+                ],
+            ),
+            (
+                "The WinHTTP proxy was not tested",
+                "The Azure VM agent and extensions (the Azure VM backup extension among them) connect with the WinHTTP proxy. That setting differs from the path this log tested (the script user's proxy).",
+                &[
+                    "If WinHTTP needs the proxy, run netsh winhttp set proxy proxy-server=\"<host>:<port>\" bypass-list=\"<local>;168.63.129.16;169.254.169.254\" in an administrator command prompt (netsh winhttp import proxy source=ie copies the current user's setting).",
+                    "Never send 168.63.129.16 and 169.254.169.254 through the proxy.",
+                    "Check the result with netsh winhttp show proxy.",
+                ],
+            ),
+            &[LINK_NETSH_WINHTTP, LINK_WIRESERVER],
+        ),
+        F::ProxySiteRecoveryUntested => (
+            (
+                "Site Recovery のモビリティ サービスのプロキシは確認されていません",
+                "Site Recovery のモビリティ サービスは ProxyInfo.conf があればそのプロキシで通信します。その設定が、このログで確認された経路 (スクリプトを実行したユーザーのプロキシ設定、または http_proxy) と異なります。",
+                &[
+                    "ProxyInfo.conf の Address と Port が正しいプロキシを指しているか確認してください。Site Recovery は認証付きプロキシに対応していません。",
+                    "そのプロキシ経由で各宛先に接続できるか、Invoke-WebRequest -Proxy (Linux では curl -I --proxy) で確認してください。",
+                ],
+            ),
+            (
+                "The Site Recovery Mobility service's proxy was not tested",
+                "The Site Recovery Mobility service connects through the proxy in ProxyInfo.conf when the file exists. That proxy differs from the path this log tested (the script user's proxy, or http_proxy).",
+                &[
+                    "Check that Address and Port in ProxyInfo.conf point to the right proxy. Site Recovery does not support authenticated proxies.",
+                    "Test the destinations through that proxy with Invoke-WebRequest -Proxy (curl -I --proxy on Linux).",
+                ],
+            ),
+            &[LINK_ASR_ERRORS, LINK_ASR],
+        ),
+        F::ProxyPerMachine => (
+            (
+                "プロキシはコンピューター単位の設定です (ログに出ていません)",
+                "ProxySettingsPerUser が 0 のため、すべてのアカウントが HKLM のプロキシ設定を使います。スクリプトはその設定を出力しないため、ログのユーザーごとの欄は実際の設定と異なる場合があります。",
+                &["HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings のプロキシ設定 (ProxyEnable、ProxyServer) を確認してください。"],
+            ),
+            (
+                "The proxy is set per machine (not in the log)",
+                "ProxySettingsPerUser is 0, so every account uses the proxy settings under HKLM, which the script does not print: the per-user blocks of the log may not be what is used.",
+                &["Check the proxy settings (ProxyEnable, ProxyServer) under HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Internet Settings."],
+            ),
+            &[LINK_READING_WINDOWS],
+        ),
+        F::ProxyAutoConfig => (
+            (
+                "プロキシの自動検出または自動構成スクリプトが有効です",
+                "インターネット オプションで「設定を自動的に検出する」または自動構成スクリプト (PAC) が有効です。実際に使われるプロキシは WPAD や PAC で決まり、ログの ProxyServer には出ません。",
+                &["実際に使われるプロキシを PAC ファイルやネットワーク管理者に確認してください。自動検出が不要なら無効にしてください。"],
+            ),
+            (
+                "Proxy auto-detection or a PAC script is on",
+                "Internet Options has \"Automatically detect settings\" or an automatic configuration script (PAC) on: the proxy actually used comes from WPAD or the PAC file and is not in the log's ProxyServer.",
+                &["Check which proxy the PAC file or your network team gives. Turn auto-detection off if it is not needed."],
+            ),
+            &[LINK_READING_WINDOWS],
+        ),
+        F::Tls12Disabled => (
+            (
+                "TLS 1.2 のクライアントが無効です",
+                "SCHANNEL の TLS 1.2\\Client で Enabled が 0、または DisabledByDefault が 1 になっています (キーが無い場合は Windows の既定値によります。Windows Server 2012 R2 以降は既定で有効、Windows Server 2008 R2 / Windows 7 以前は既定で無効です)。Azure Backup と Site Recovery は TLS 1.2 が必要なため、HTTPS の通信が「SSL/TLS のセキュリティで保護されているチャネルを作成できませんでした」などで失敗します。",
+                &[
+                    "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client の Enabled を 1、DisabledByDefault を 0 にして再起動してください。",
+                    ".NET Framework も TLS 1.2 を使うよう、HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (と Wow6432Node) の SchUseStrongCrypto と SystemDefaultTlsVersions を 1 にしてください。",
+                ],
+            ),
+            (
+                "TLS 1.2 is turned off for clients",
+                "SCHANNEL's TLS 1.2\\Client has Enabled 0 or DisabledByDefault 1 (without those keys the Windows version's default applies: on from Windows Server 2012 R2, off in Windows Server 2008 R2 / Windows 7 and earlier). Azure Backup and Site Recovery need TLS 1.2, so HTTPS fails (\"Could not create SSL/TLS secure channel\" and kin).",
+                &[
+                    "Set Enabled to 1 and DisabledByDefault to 0 under HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client, then restart.",
+                    "Make .NET Framework use TLS 1.2 too: SchUseStrongCrypto and SystemDefaultTlsVersions = 1 under HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319 (and Wow6432Node).",
+                ],
+            ),
+            &[LINK_TLS],
         ),
         F::RegionSpecificFqdn => (
             (

@@ -13,6 +13,9 @@ pub mod linux;
 pub mod linux_asr;
 pub mod linux_backup;
 pub mod transcript;
+pub mod windows;
+pub mod windows_asr;
+pub mod windows_backup;
 
 use super::blocks::{LineKind, SectionChange};
 use super::knowledge::{self, Heading};
@@ -26,6 +29,10 @@ pub enum Layout {
     LinuxScript,
     /// Commands typed at a shell prompt, and their output.
     Transcript,
+    /// The Windows Azure Backup script's PowerShell transcript: `#TRY!!` lines.
+    WindowsBackup,
+    /// The Windows Site Recovery script's PowerShell transcript.
+    WindowsAsr,
 }
 
 /// What the block reader saw of a whole log, for the layout's conclusions.
@@ -57,7 +64,10 @@ impl ServiceSet {
 impl Layout {
     /// The layout of `text`.
     pub fn recognise(text: &str) -> Layout {
-        if linux::is_scripted(text) {
+        // Before the Linux layout: the Windows scripts' `#TRY!!` lines are markers too.
+        if let Some(layout) = windows::recognise(text) {
+            layout
+        } else if linux::is_scripted(text) {
             Layout::LinuxScript
         } else {
             Layout::Transcript
@@ -70,14 +80,22 @@ impl Layout {
         match self {
             Layout::LinuxScript => linux::classify(line),
             Layout::Transcript => transcript::classify(line),
+            Layout::WindowsBackup | Layout::WindowsAsr => windows::classify(line),
         }
     }
 
     /// What a section heading does to the service of the blocks under it.
     pub fn section(self, heading: &str) -> SectionChange {
         match self {
-            Layout::LinuxScript | Layout::Transcript => section_of(heading),
+            Layout::LinuxScript | Layout::Transcript | Layout::WindowsBackup | Layout::WindowsAsr => {
+                section_of(heading)
+            }
         }
+    }
+
+    /// A Windows script's transcript.
+    pub fn is_windows(self) -> bool {
+        matches!(self, Layout::WindowsBackup | Layout::WindowsAsr)
     }
 
     /// The report's format and whether the run was cut off, once every
@@ -86,6 +104,8 @@ impl Layout {
         let interrupted = checks.iter().any(|c| c.reason == Reason::Interrupted);
         match self {
             Layout::Transcript => (Format::Transcript, interrupted),
+            Layout::WindowsBackup => windows_backup::conclude(checks, seen),
+            Layout::WindowsAsr => windows_asr::conclude(checks, seen),
             // The scripts print a blank line after every tool's output.
             Layout::LinuxScript if linux_asr::recognised(checks, seen, info) => {
                 (Format::LinuxAsr, interrupted || seen.last_cut)
@@ -124,7 +144,10 @@ fn common_kind(first: u8, t: &str) -> LineKind<'_> {
     match first {
         b'=' | b'-' if super::tools::is_separator(t) => LineKind::Separator,
         b'=' if t.starts_with("====") => LineKind::Heading,
-        b'-' if t.starts_with("----") && t.ends_with("----") => LineKind::Heading,
+        // (Not a table's underline, `----  ----  ---`, as PowerShell prints.)
+        b'-' if t.starts_with("----") && t.ends_with("----") && t.bytes().any(|b| b != b'-' && b != b' ') => {
+            LineKind::Heading
+        }
         b'C' if t == "Complete..." => LineKind::End,
         b'[' if t.starts_with("[INFO] Script time") => LineKind::End,
         _ => LineKind::Other,

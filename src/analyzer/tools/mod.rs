@@ -4,8 +4,13 @@
 //! understood"; a reader never guesses).
 
 pub mod curl;
+pub mod invoke_webrequest;
 pub mod nc;
 pub mod nslookup;
+pub mod nslookup_windows;
+pub mod powershell;
+pub mod resolve_dnsname;
+pub mod tnc;
 
 use super::model::{Reason, Status};
 use memchr::memmem::Finder;

@@ -106,7 +106,7 @@ fn first_ip(value: &str) -> Option<&str> {
 
 /// An address a DNS filter answers for a blocked name: unspecified
 /// (0.0.0.0, ::) or loopback (127.0.0.0/8, ::1).
-fn is_sinkhole(addr: &str) -> bool {
+pub(super) fn is_sinkhole(addr: &str) -> bool {
     addr.parse::<IpAddr>().is_ok_and(|ip| ip.is_unspecified() || ip.is_loopback())
 }
 
