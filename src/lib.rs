@@ -15,8 +15,10 @@
 //!   core; the web page lives in `app` (wasm32 only).
 
 pub mod analyzer;
+pub mod diff;
 pub mod explain;
 pub mod export;
+pub mod followup;
 pub mod mask;
 pub mod transfer;
 
