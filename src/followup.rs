@@ -9,6 +9,8 @@
 //! blog's `PrivateIP.ps1` or of the portal's DNS configuration list
 //! ([`parse_private_endpoints`]).
 
+pub mod merge;
+
 use crate::analyzer::knowledge::{self, FollowUpTarget, Region};
 use crate::analyzer::model::Service;
 use crate::explain::Lang;
@@ -137,6 +139,8 @@ pub enum Why {
     FileRecoveryIscsi,
     Backup,
     Storage,
+    /// Storage for Site Recovery: the cache storage account.
+    CacheStorage,
     EntraId,
     SiteRecovery,
     /// A record of the vault's private endpoint, checked by name.
@@ -164,6 +168,10 @@ impl Why {
             Why::Storage => lang.pick(
                 "Azure Storage (HTTPS 443、サービス タグ Storage): バックアップ データとメッセージの送り先です。コンテナー専用のアカウント名は公開されないため、例のアカウントで Storage への経路を確かめます。",
                 "Azure Storage (HTTPS 443, service tag Storage): where backup data and messages go. The vault's own accounts have no public name, so an example account tests the path to Storage.",
+            ),
+            Why::CacheStorage => lang.pick(
+                "Azure Storage (HTTPS 443、サービス タグ Storage): レプリケートされる書き込みはソース リージョンのキャッシュ ストレージ アカウントに送られます。例のアカウント名をそのアカウント名 (<名前>.blob.core.windows.net) に置き換えると確実です。",
+                "Azure Storage (HTTPS 443, service tag Storage): replicated writes go to the cache storage account of the source region; put that account's name (<name>.blob.core.windows.net) in place of the example to be sure.",
             ),
             Why::EntraId => lang.pick(
                 "Microsoft Entra ID (HTTPS 443、サービス タグ AzureActiveDirectory): エージェントのサインイン先です。プライベート エンドポイントはありません。",
@@ -237,8 +245,9 @@ fn region_name(template: &str, region: &Region) -> String {
     template.replace("{geo}", region.code)
 }
 
-fn why_of(service: Service, port: u16) -> Why {
+fn why_of(scenario: Scenario, service: Service, port: u16) -> Why {
     match service {
+        Service::Storage if scenario == Scenario::SiteRecovery => Why::CacheStorage,
         Service::FileRecovery if port == 3260 => Why::FileRecoveryIscsi,
         Service::FileRecovery => Why::FileRecoveryDownload,
         Service::Backup => Why::Backup,
@@ -306,7 +315,13 @@ pub fn steps(plan: &Plan) -> Vec<Step> {
         for target in targets {
             let name = region_name(target.name, plan.region);
             let commands = commands_for(plan, &name, target.port, true, target.https);
-            steps.push(Step { service, target: name, port: target.port, why: why_of(service, target.port), commands });
+            steps.push(Step {
+                service,
+                target: name,
+                port: target.port,
+                why: why_of(plan.scenario, service, target.port),
+                commands,
+            });
         }
     }
     for pe in &plan.private_endpoints {
@@ -321,7 +336,8 @@ pub fn steps(plan: &Plan) -> Vec<Step> {
 }
 
 /// The follow-up checks as one text to copy: comment lines (the plan, then
-/// for each destination why it matters) and the commands. The comments
+/// why each group of destinations matters) and the commands, a blank line
+/// between destinations. The comments
 /// start with `#`, which both shells and PowerShell ignore.
 pub fn script(plan: &Plan, lang: Lang) -> String {
     let mut out = String::new();
@@ -348,8 +364,15 @@ pub fn script(plan: &Plan, lang: Lang) -> String {
             "Run each line and copy everything shown (commands and output) back into nwcheck."
         )
     );
+    let mut last_why = None;
     for step in steps(plan) {
-        let _ = writeln!(out, "\n# {}", step.why.text(lang));
+        // The reason once for the destinations that share it.
+        if last_why != Some(step.why) {
+            let _ = writeln!(out, "\n# {}", step.why.text(lang));
+            last_why = Some(step.why);
+        } else {
+            out.push('\n');
+        }
         for c in &step.commands {
             let _ = writeln!(out, "{c}");
         }

@@ -269,6 +269,7 @@ impl Checks {
             findings,
             overall,
             line_count,
+            followup: None,
         })
     }
 }
@@ -619,6 +620,7 @@ fn not_a_log<'a>(
         findings: vec![finding],
         overall: Overall::NotALog,
         line_count,
+        followup: None,
     };
     Analysis { report, text: decoded.text }
 }
