@@ -98,7 +98,7 @@ fn a_pasted_follow_up_is_merged_into_the_log() {
     let paste = data("followup/koreacentral-workload-linux.paste.txt");
     let typed = nwcheck::analyze(paste.as_bytes(), None);
     let region = knowledge::region_by_name("koreacentral");
-    let merged = merge::merge(&log, &typed, Some("paste"), region).expect("merged");
+    let merged = merge::merge(&log.report, &log.text, &typed, Some("paste"), region).expect("merged");
     let r = &merged.report;
 
     // The log's checks first, unchanged; then the follow-up's 18.
@@ -164,7 +164,7 @@ fn a_follow_up_of_another_region_leaves_the_caveat() {
     let paste = data("followup/koreacentral-workload-linux.paste.txt");
     let typed = nwcheck::analyze(paste.as_bytes(), None);
     for region in [None, knowledge::region_by_name("westeurope")] {
-        let merged = merge::merge(&log, &typed, None, region).expect("merged");
+        let merged = merge::merge(&log.report, &log.text, &typed, None, region).expect("merged");
         assert!(merged.report.has(FindingId::RegionSpecificFqdn));
         assert_eq!(merged.report.followup.as_ref().map(|f| f.resolved.len()), Some(0));
         // The follow-up's failures make the all-OK log's verdict `problems`.
@@ -172,11 +172,11 @@ fn a_follow_up_of_another_region_leaves_the_caveat() {
     }
     // A paste without any command is not merged.
     let none = nwcheck::analyze(b"hello\nworld\n", None);
-    assert!(merge::merge(&log, &none, None, None).is_err());
+    assert!(merge::merge(&log.report, &log.text, &none, None, None).is_err());
     // Merging twice keeps the first follow-up's start and its resolution.
     let region = knowledge::region_by_name("koreacentral");
-    let once = merge::merge(&log, &typed, None, region).expect("merged");
-    let twice = merge::merge(&once, &typed, None, None).expect("merged");
+    let once = merge::merge(&log.report, &log.text, &typed, None, region).expect("merged");
+    let twice = merge::merge(&once.report, &once.text, &typed, None, None).expect("merged");
     let f = twice.report.followup.as_ref().expect("follow-up");
     assert_eq!(f.first_check, log.report.checks.len());
     assert_eq!(twice.report.checks.len(), log.report.checks.len() + 36);

@@ -37,24 +37,24 @@ pub fn covers(followup: &Report, region: &Region) -> bool {
         .any(|c| c.region.as_deref() == Some(region.name) && matches!(c.status, Status::Ok | Status::Failed))
 }
 
-/// The log's analysis with the follow-up's checks added (see the module's
-/// text). `region` is the vault's region the follow-up was written for;
+/// The log's analysis (its report and text) with the follow-up's checks
+/// added (see the module's text). `region` is the vault's region the follow-up was written for;
 /// without it, `region-specific-fqdn` stays. A second follow-up merged into
 /// an already merged analysis is added after the first.
 pub fn merge(
-    log: &Analysis<'_>,
+    original: &Report,
+    log_text: &str,
     followup: &Analysis<'_>,
     source: Option<&str>,
     region: Option<&'static Region>,
 ) -> Result<Analysis<'static>, NotALogCause> {
-    if let Some(cause) = not_a_log(&log.report).or_else(|| not_a_log(&followup.report)) {
+    if let Some(cause) = not_a_log(original).or_else(|| not_a_log(&followup.report)) {
         return Err(cause);
     }
-    let original = &log.report;
     let added = &followup.report;
 
-    let mut text = String::with_capacity(log.text.len() + followup.text.len() + SEPARATOR.len() + 2);
-    text.push_str(&log.text);
+    let mut text = String::with_capacity(log_text.len() + followup.text.len() + SEPARATOR.len() + 2);
+    text.push_str(log_text);
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
