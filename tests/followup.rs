@@ -183,3 +183,33 @@ fn a_follow_up_of_another_region_leaves_the_caveat() {
     assert!(!twice.report.has(FindingId::RegionSpecificFqdn));
     assert_eq!(twice.text.lines().count(), twice.report.line_count);
 }
+
+mod arbitrary_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text: the private endpoint reader, the proxy check and the
+        /// merge never panic; what they accept is safe to put in a command.
+        #[test]
+        fn never_panics(text in "(\\PC|[\\t\\n ]|10\\.0\\.0\\.[0-9]|privatelink\\.|[a-z0-9.-]{1,12}){0,60}") {
+            for pe in followup::parse_private_endpoints(&text) {
+                prop_assert!(pe.fqdn.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-'));
+            }
+            if let Ok(url) = followup::proxy_url(&text) {
+                prop_assert!(!url.contains(char::is_whitespace) && !url.contains([';', '&', '|', '$', '`', '"', '\'']));
+            }
+            let bytes = data("all-ok-ncat-rhel88.log");
+            let log = nwcheck::analyze(bytes.as_bytes(), None);
+            let typed = nwcheck::analyze(text.as_bytes(), None);
+            if let Ok(merged) = merge::merge(&log.report, &log.text, &typed, None, knowledge::region_by_name("japaneast")) {
+                prop_assert_eq!(merged.text.lines().count(), merged.report.line_count);
+                for c in &merged.report.checks {
+                    prop_assert!(c.lines[0] >= 1 && c.lines[1] <= merged.report.line_count);
+                }
+            }
+        }
+    }
+}
