@@ -158,8 +158,8 @@ impl Why {
                 "File recovery: the recovery script fetches its parts from download.microsoft.com (HTTPS 443, service tag AzureFrontDoor.FirstParty).",
             ),
             Why::FileRecoveryIscsi => lang.pick(
-                "ファイルの回復: 回復ポイントはこのリージョンの回復サービスから iSCSI (TCP 3260、サービス タグ AzureBackup) でマウントされます。プロキシは通らないため直接の経路だけが意味を持ちます。",
-                "File recovery: the recovery point is mounted over iSCSI from this region's recovery service (TCP 3260, service tag AzureBackup); proxies do not carry it, so only the direct path counts.",
+                "ファイルの回復: 回復ポイントはこのリージョンの回復サービスから iSCSI (TCP 3260、サービス タグ AzureBackup) でマウントされます。プロキシを通らないことがあるため、直接の経路を確認します。",
+                "File recovery: the recovery point is mounted over iSCSI from this region's recovery service (TCP 3260, service tag AzureBackup); proxies may not carry it, so test the direct path.",
             ),
             Why::Backup => lang.pick(
                 "Azure Backup: コンテナーのリージョンのサービス (HTTPS 443、サービス タグ AzureBackup)。登録、バックアップ、復元の要求先です。",
