@@ -28,11 +28,18 @@ pub fn not_read(lang: Lang) -> &'static str {
     )
 }
 
-/// The region to start with: the follow-up's, else the first one a check of
-/// the log names, else Japan East.
+/// The region to start with: the follow-up's, else the one the log's
+/// checks name most (the first of equals), else Japan East.
 fn preset_region(report: &Report) -> &'static Region {
-    let named = report.followup.as_ref().and_then(|f| f.region.clone());
-    let named = named.or_else(|| report.checks.iter().find_map(|c| c.region.as_deref().map(str::to_string)));
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for name in report.checks.iter().filter_map(|c| c.region.as_deref()) {
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, k)) => *k += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    let most = counts.iter().rev().max_by_key(|(_, k)| *k).map(|(n, _)| *n);
+    let named = report.followup.as_ref().and_then(|f| f.region.as_deref()).or(most);
     named
         .and_then(|n| knowledge::public_regions().iter().find(|r| r.name == n))
         .or_else(|| knowledge::region_by_name("japaneast"))
