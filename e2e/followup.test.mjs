@@ -7,7 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startServer, launch, openApp, dropFiles, renderedChecks, DATA, DIST, SCREENSHOTS } from './harness.mjs';
+import { createRequire } from 'node:module';
+import { startServer, launch, openApp, dropFiles, renderedChecks, axe, DATA, DIST, SCREENSHOTS } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server;
 let browser;
@@ -32,6 +36,12 @@ function read(name) {
 
 function logFile(name) {
   return { name, bytes: fs.readFileSync(path.join(DATA, name)) };
+}
+
+/** No serious or critical accessibility violation on the page as it is. */
+async function assertAccessible(page, what) {
+  const violations = (await axe(page, AXE_SOURCE)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(violations, [], `${what}: ${JSON.stringify(violations, null, 1)}`);
 }
 
 /** Nothing left the browser: no other origin, no request the server saw after load, no CSP violation, no console error. */
@@ -105,6 +115,7 @@ test('follow-up: choose a region, copy its commands, paste their output, see the
   assert.equal(await page.locator('#followup-checks li').count(), 18);
 
   await page.click('.notices .link-button');
+  await assertAccessible(page, 'follow-up panel with its checks');
   await page.evaluate(() => {
     document.activeElement?.blur();
     document.querySelector('#followup').scrollIntoView();
@@ -144,6 +155,7 @@ test('compare: two open logs, per destination and check', async () => {
     document.querySelector('#compare').scrollIntoView();
   });
   await page.locator('#compare').screenshot({ path: path.join(SCREENSHOTS, 'compare.png') });
+  await assertAccessible(page, 'comparison panel');
   await assertQuiet(app);
   await app.close();
 });

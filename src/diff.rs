@@ -172,15 +172,17 @@ fn change(before: Option<&Side>, after: Option<&Side>) -> Change {
 /// the order of the first report, then those only in the second.
 pub fn diff(before: &Report, after: &Report) -> Diff {
     let b = sides(before);
-    let mut a = sides(after);
+    let mut a: Vec<Option<(Key, Service, Side)>> = sides(after).into_iter().map(Some).collect();
+    let at: std::collections::HashMap<Key, usize> =
+        a.iter().enumerate().filter_map(|(i, e)| e.as_ref().map(|(k, _, _)| (k.clone(), i))).collect();
     let mut entries = Vec::with_capacity(b.len().max(a.len()));
     for (k, service, side) in b {
-        let other = a.iter().position(|(ak, _, _)| *ak == k).map(|i| a.remove(i).2);
+        let other = at.get(&k).and_then(|&i| a[i].take()).map(|(_, _, s)| s);
         let (fqdn, kind, port) = k;
         let change = change(Some(&side), other.as_ref());
         entries.push(Entry { fqdn, service, kind, port, change, before: Some(side), after: other });
     }
-    for ((fqdn, kind, port), service, side) in a {
+    for ((fqdn, kind, port), service, side) in a.into_iter().flatten() {
         entries.push(Entry { fqdn, service, kind, port, change: Change::OnlyAfter, before: None, after: Some(side) });
     }
     let same_host = match (&before.host, &after.host) {

@@ -50,10 +50,12 @@ pub fn compare_panel(props: &CompareProps) -> Html {
             })
             .collect()
     };
-    let result = match (&b, &a) {
-        (Some(b), Some(a)) if b.id != a.id => Some(diff::diff(&b.report, &a.report)),
+    // Worked out again only when either side's report changes.
+    let pair = match (&b, &a) {
+        (Some(b), Some(a)) if b.id != a.id => Some((b.report.clone(), a.report.clone())),
         _ => None,
     };
+    let result = use_memo(pair, |pair| pair.as_ref().map(|(b, a)| diff::diff(b, a)));
 
     html! {
         <section class="compare" id="compare" aria-labelledby="compare-title">
@@ -68,8 +70,8 @@ pub fn compare_panel(props: &CompareProps) -> Html {
                 <label for="compare-after">{ lang.pick("後", "After") }</label>
                 <select id="compare-after" onchange={onafter}>{ options(a.as_ref().map(|d| d.id)) }</select>
             </div>
-            if let Some(d) = result {
-                { render(&d, lang) }
+            if let Some(d) = &*result {
+                { render(d, lang) }
             } else {
                 <p class="muted small">{ lang.pick("違う 2 つのログを選んでください。", "Choose two different logs.") }</p>
             }
