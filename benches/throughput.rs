@@ -530,7 +530,7 @@ fn time_findings(report: &nwcheck::analyzer::Report) -> f64 {
 
 /// Times masking the report and writing its summary (what `--mask` and the default output add).
 fn time_after(report: &nwcheck::analyzer::Report) -> [f64; 2] {
-    let (m, tm) = time(|| nwcheck::mask::mask_report(black_box(report)));
+    let (m, tm) = time(|| nwcheck::anonymize::mask_report(black_box(report)));
     drop(black_box(m));
     let style = nwcheck::explain::Style::default();
     let (s, ts) = time(|| nwcheck::explain::summary(black_box(report), nwcheck::explain::Lang::En, style));
@@ -538,16 +538,15 @@ fn time_after(report: &nwcheck::analyzer::Report) -> [f64; 2] {
     [tm, ts]
 }
 
-/// Times decode, password masking, and block splitting, on one pass.
+/// Times decode, credential redaction, and block splitting, on one pass.
 fn time_stages(bytes: &[u8]) -> [f64; 3] {
-    use nwcheck::analyzer::{decode, machine, segment};
+    use nwcheck::analyzer::{blocks, decode, redact};
     let t0 = Instant::now();
     let decoded = decode::decode(black_box(bytes));
     let t1 = Instant::now();
-    // As the analyzer does: text without an `@` holds no password to mask.
-    let text = if decoded.at_sign { machine::mask_credentials(&decoded.text) } else { Cow::Borrowed(&*decoded.text) };
+    let text = redact::redact(Cow::Borrowed(&*decoded.text), decoded.at_sign).text;
     let t2 = Instant::now();
-    let seg = segment::segment(&text);
+    let seg = blocks::segment(&text);
     let t3 = Instant::now();
     black_box(&seg);
     drop(seg);

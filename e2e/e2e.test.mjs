@@ -338,6 +338,8 @@ test('the mask switch hides host names and IP addresses in the exports', async (
   for (const secret of ['rhel92-bk01', '10.0.3.7', '10.0.0.10', '20.189.73.131']) {
     assert.ok(!json.includes(secret), `masked JSON still contains ${secret}`);
   }
+  assert.ok(!download.suggestedFilename().includes('rhel92-bk01'), `masked file name ${download.suggestedFilename()}`);
+  assert.match(download.suggestedFilename(), /^nwcheck-masked/);
   await page.click('#copy-markdown');
   await page.waitForFunction(() => document.querySelector('#hand-off-status').textContent.length > 0);
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes the whole analyzer (target `analyze`) and the decoder (target
+# Fuzzes the whole analyzer (target `analyze`), the redaction of planted
+# passwords (target `secrets`: no output may hold them) and the decoder (target
 # `decode`) for a fixed time each, then minimizes the corpus and keeps a few
 # small inputs as committed regression inputs in fuzz/regressions/<target>/
 # (replayed without nightly by `cargo test --test fuzz_regressions`).
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 secs="${1:-60}"
-read -r -a targets <<<"${FUZZ_TARGETS:-analyze decode}"
+read -r -a targets <<<"${FUZZ_TARGETS:-analyze decode secrets}"
 keep="${FUZZ_KEEP:-8}"
 max_kept="${FUZZ_MAX_KEPT:-16}"
 keep_max_bytes=4096
@@ -103,7 +104,7 @@ for t in "${targets[@]}"; do
   log="fuzz/artifacts/$t.log"
   set +e
   "${fuzz[@]}" run --sanitizer "$sanitizer" "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$secs" -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$secs" -max_len=1048576 -timeout=10 -rss_limit_mb=2048 \
     -dict=fuzz/log.dict -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e

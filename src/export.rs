@@ -2,10 +2,10 @@
 //! report masked for sharing, made a few checks at a time: the page makes
 //! a large report's export in steps short enough to keep it responsive.
 //! The result is the same as in one call: [`serde_json::to_string_pretty`]
-//! of the report (masked with [`crate::mask::mask_report`] when asked).
+//! of the report (masked with [`crate::anonymize::mask_report`] when asked).
 
 use crate::analyzer::model::{Check, Report};
-use crate::mask::ReportMasker;
+use crate::anonymize::ReportMasker;
 
 /// Where the checks go in the pretty JSON of a report whose checks were
 /// left out: a top-level key, two spaces in.
@@ -147,10 +147,39 @@ impl<'r> Steps<'r> {
     }
 }
 
+/// The name of a downloaded JSON file for an input named `name` (a file
+/// name, perhaps with its folder; `None` for the `n`-th pasted text).
+/// Masked, it holds no part of the input's name but the run's time, since
+/// the script names its log after the host (`CheckNWResult_<host>_<time>.log`).
+pub fn download_name(name: Option<&str>, pasted: u32, masked: bool) -> String {
+    let Some(name) = name else {
+        let tail = if masked { "-masked" } else { "" };
+        return format!("nwcheck-pasted-{pasted}{tail}.json");
+    };
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.strip_suffix(".log").or_else(|| base.strip_suffix(".txt")).unwrap_or(base);
+    if !masked {
+        return format!("nwcheck-{stem}.json");
+    }
+    // The run's time at the end names no machine: `_YYYYMMDDHHMM` (the
+    // Linux script), `_yyyymmdd_hhmmss` (the Windows scripts).
+    let digits = |t: &str, n: usize| t.len() == n && t.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = stem.rsplit('_');
+    let time = match (parts.next(), parts.next()) {
+        (Some(t), _) if digits(t, 12) => Some(t.to_string()),
+        (Some(hms), Some(ymd)) if digits(hms, 6) && digits(ymd, 8) => Some(format!("{ymd}_{hms}")),
+        _ => None,
+    };
+    match time {
+        Some(t) => format!("nwcheck-masked-{t}.json"),
+        None => "nwcheck-masked.json".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mask::mask_report;
+    use crate::anonymize::mask_report;
 
     fn samples() -> Vec<Report> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
@@ -202,6 +231,28 @@ mod tests {
             let mut steps = Steps::masked(&report);
             while !steps.step(3) {}
             assert_eq!(steps.finish_masked(), mask_report(&report));
+        }
+    }
+
+    #[test]
+    fn download_names() {
+        let log = "CheckNWResult_rhel88-db01_202411241530.log";
+        assert_eq!(download_name(Some(log), 0, false), "nwcheck-CheckNWResult_rhel88-db01_202411241530.json");
+        assert_eq!(
+            download_name(Some(&format!("C:\\logs\\{log}")), 0, false),
+            "nwcheck-CheckNWResult_rhel88-db01_202411241530.json"
+        );
+        assert_eq!(download_name(Some(log), 0, true), "nwcheck-masked-202411241530.json");
+        assert_eq!(
+            download_name(Some("AzureBackup_Check_NW_20241124_153012.log"), 0, true),
+            "nwcheck-masked-20241124_153012.json"
+        );
+        assert_eq!(download_name(Some("vm01-network.txt"), 0, true), "nwcheck-masked.json");
+        assert_eq!(download_name(Some("rhel88-db01_abc.log"), 0, true), "nwcheck-masked.json");
+        assert_eq!(download_name(None, 2, false), "nwcheck-pasted-2.json");
+        assert_eq!(download_name(None, 2, true), "nwcheck-pasted-2-masked.json");
+        for masked in [download_name(Some(log), 0, true), download_name(Some("db01.log"), 0, true)] {
+            assert!(!masked.contains("rhel88") && !masked.contains("db01"), "{masked}");
         }
     }
 }

@@ -15,8 +15,8 @@
 //!
 //! Pure and target-independent, so the native tests check the round trip.
 
+use crate::analyzer::lines::LineIndex;
 use crate::analyzer::model::{Check, Report};
-use crate::analyzer::segment::LineIndex;
 use crate::Analysis;
 use serde::{Deserialize, Serialize};
 use serde_bytes::ByteBuf;

@@ -110,3 +110,111 @@ fn mask_hides_host_and_addresses() {
     assert!(!out.contains("20.191.166.150"));
     assert!(out.contains("pod01-rec2.jpe.backup.windowsazure.com"));
 }
+
+/// A fresh directory for one test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("nwcheck-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn json_says_which_file_could_not_be_read() {
+    let out = nwcheck(&["--json", "tests/data/no-such-file.log"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["source"], "tests/data/no-such-file.log");
+    assert_eq!(json["overall"], "not-a-log");
+    assert_eq!(json["error"]["kind"], "not-found");
+    assert!(stderr(&out).contains("no-such-file.log"));
+    // Several files: an array with an entry for each, the unread one saying why.
+    let out = nwcheck(&["--json", "tests/data/nc-missing.log", "tests/data/no-such-file.log"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let arr = json.as_array().expect("array");
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[0]["format"], "linux-backup");
+    assert_eq!(arr[1]["error"]["kind"], "not-found");
+    // A report's fields keep the schema's order.
+    let text = stdout(&out);
+    assert!(text.find("\"schema\"") < text.find("\"source\"") && text.find("\"source\"") < text.find("\"format\""));
+}
+
+#[test]
+fn input_over_200_mb_is_refused_without_reading_it() {
+    let dir = scratch("large");
+    let path = dir.join("CheckNWResult_vm01_202411241530.log");
+    let file = std::fs::File::create(&path).expect("create");
+    // Sparse: 201 MB that take no disk.
+    file.set_len(201 * 1024 * 1024).expect("set_len");
+    let p = path.to_str().expect("path");
+    let started = std::time::Instant::now();
+    let out = nwcheck(&[p], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("larger than 200 MB"), "{}", stderr(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let json: serde_json::Value = serde_json::from_slice(&nwcheck(&["--json", p], None).stdout).expect("json");
+    assert_eq!(json["error"]["kind"], "too-large");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn dev_zero_stops_at_the_limit() {
+    let out = nwcheck(&["/dev/zero"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("larger than 200 MB"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_without_a_writer_does_not_block() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.log");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    let p = fifo.to_str().expect("path");
+    let started = std::time::Instant::now();
+    let out = nwcheck(&[p], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no writer"), "{}", stderr(&out));
+    assert!(started.elapsed() < std::time::Duration::from_secs(15));
+    // A writer that comes after the reader started is read.
+    let log = std::fs::read(format!("{}/tests/data/nc-missing.log", env!("CARGO_MANIFEST_DIR"))).expect("log");
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        std::fs::write(&writer_path, log).expect("write to the pipe");
+    });
+    let out = nwcheck(&["--json", p], None);
+    writer.join().expect("writer");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["format"], "linux-backup");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn file_names_are_printed_without_control_characters() {
+    let dir = scratch("names");
+    let name = "CheckNWResult_\u{1b}[31m\u{1b}[2J\u{1b}]0;owned\u{7}\r\n\u{202e}gol.log";
+    let path = dir.join(name);
+    std::fs::copy(format!("{}/tests/data/nc-missing.log", env!("CARGO_MANIFEST_DIR")), &path).expect("copy");
+    let p = path.to_str().expect("path");
+    for args in [vec![p], vec!["--markdown", p], vec!["--lang", "ja", p]] {
+        let out = nwcheck(&args, None);
+        let text = stdout(&out);
+        assert!(!text.contains('\u{1b}') && !text.contains('\r') && !text.contains('\u{7}'), "{args:?}: {text}");
+        assert!(!text.contains('\u{202e}') && text.contains("0;owned") && text.contains("gol.log"), "{args:?}: {text}");
+    }
+    let missing = format!("{}/no-such-\u{1b}[31m\u{202e}.log", dir.display());
+    let out = nwcheck(&[&missing], None);
+    let err = stderr(&out);
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{202e}'), "{err}");
+    assert!(err.contains("no-such-<1b>[31m<202e>.log"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -58,3 +58,31 @@ fn analyze_holds_for_real_logs_and_decoder_inputs() {
         invariants::check_analyze(&std::fs::read(path).expect("readable input"));
     }
 }
+
+/// A password planted in every way logs carry credentials, at many places
+/// of every real log, appears in no output (the fuzz target `secrets` does
+/// the same with any input).
+#[test]
+fn planted_passwords_reach_no_output() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut logs: Vec<PathBuf> = std::fs::read_dir(&data)
+        .expect("tests/data")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "log"))
+        .collect();
+    logs.sort();
+    let mut planted = 0;
+    for path in &logs {
+        let log = std::fs::read(path).expect("readable input");
+        for form in 0..invariants::CREDENTIAL_FORMS.len() {
+            for place in [0u8, 3, 40, 200] {
+                // The first four bytes choose the form, the password's length and the place.
+                let mut input = vec![form as u8, place.wrapping_mul(7), place, place.wrapping_add(1)];
+                input.extend_from_slice(&log);
+                invariants::check_secrets(&input);
+                planted += 1;
+            }
+        }
+    }
+    assert!(planted >= 1000, "{planted} planted passwords");
+}

@@ -152,7 +152,7 @@ proptest! {
     #[test]
     fn exports_in_steps_are_the_exports_of_one_call(text in log_like(), count in 1usize..20, mask in any::<bool>()) {
         let report = nwcheck::analyze(text.as_bytes(), Some("CheckNWResult_vm01_202405201015.log")).report;
-        let whole = if mask { nwcheck::mask::mask_report(&report) } else { report.clone() };
+        let whole = if mask { nwcheck::anonymize::mask_report(&report) } else { report.clone() };
         let mut steps = nwcheck::export::Steps::json(&report, mask);
         let mut taken = Vec::new();
         while !steps.step(count) {
@@ -163,12 +163,12 @@ proptest! {
         prop_assert_eq!(format!("{before}{}{after}", taken.concat()), serde_json::to_string_pretty(&whole).expect("json"));
         let mut steps = nwcheck::export::Steps::masked(&report);
         while !steps.step(count) {}
-        prop_assert_eq!(steps.finish_masked(), nwcheck::mask::mask_report(&report));
+        prop_assert_eq!(steps.finish_masked(), nwcheck::anonymize::mask_report(&report));
     }
 
     #[test]
     fn line_index_finds_every_line(text in "[a\\r\\n]{0,3000}", cut in any::<prop::sample::Index>()) {
-        use nwcheck::analyzer::segment::{split_lines, LineIndex};
+        use nwcheck::analyzer::lines::{split_lines, LineIndex};
         let lines = split_lines(&text);
         // Built whole, or in two pieces cut anywhere.
         let at = cut.index(text.len() + 1);
@@ -200,7 +200,7 @@ proptest! {
                 prop_assert!(!text.contains("Secr3tPw"));
             }
         }
-        let masked = serde_json::to_string(&nwcheck::mask::mask_report(&a.report)).expect("json");
+        let masked = serde_json::to_string(&nwcheck::anonymize::mask_report(&a.report)).expect("json");
         prop_assert!(!masked.contains("Secr3tPw"));
     }
 }

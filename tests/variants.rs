@@ -101,6 +101,7 @@ nc: bad address 'login.microsoftonline.com'
 
 ##TRY!! curl -I https://ceuswatcab01.blob.core.windows.net ##
 HTTP/1.1 400 Value for one of the query parameters specified in the request URI is invalid.
+
 ";
     let r = analyze(&log("", "", body));
     assert_eq!(
@@ -116,8 +117,16 @@ HTTP/1.1 400 Value for one of the query parameters specified in the request URI 
     assert_eq!(r.checks[2].service, Service::FileRecovery);
     assert_eq!(r.checks[1].region.as_deref(), Some("westus2"));
     assert_eq!(r.checks[1].tool.as_deref(), Some("OpenBSD netcat"));
-    // Ran to its end (every service checked) without "Complete...": not cut off.
+    // Ran to its end (every service checked, the last block closed by the
+    // script's blank line) without "Complete...": not cut off.
     assert!(!r.truncated);
+    // The same log cut inside its last line, or before that blank line, was cut off.
+    let whole = log("", "", body);
+    let cut_mid_line = &whole[..whole.len() - 10];
+    assert!(analyze(cut_mid_line).truncated);
+    let before_blank = whole.trim_end().to_string() + "\n";
+    let r = analyze(&before_blank);
+    assert!(r.truncated && r.overall != Overall::Ok);
 }
 
 /// A backup-script log that ends between two blocks, before some of the

@@ -235,11 +235,12 @@ fn unchanged_state_is_not_rebuilt() {
 
 #[wasm_bindgen_test]
 fn json_file_names() {
-    assert_eq!(
-        DocName::File("CheckNWResult_vm01_202411241530.log".into()).json_file_name(),
-        "nwcheck-CheckNWResult_vm01_202411241530.json"
-    );
-    assert_eq!(DocName::Pasted(2).json_file_name(), "nwcheck-pasted-2.json");
+    let file = DocName::File("CheckNWResult_vm01_202411241530.log".into());
+    assert_eq!(file.json_file_name(false), "nwcheck-CheckNWResult_vm01_202411241530.json");
+    // Masked: no host name in the file's name either.
+    assert_eq!(file.json_file_name(true), "nwcheck-masked-202411241530.json");
+    assert_eq!(DocName::Pasted(2).json_file_name(false), "nwcheck-pasted-2.json");
+    assert_eq!(DocName::Pasted(2).json_file_name(true), "nwcheck-pasted-2-masked.json");
 }
 
 #[wasm_bindgen_test]
@@ -346,8 +347,8 @@ async fn a_card_with_many_destinations_shows_them_in_steps() {
 }
 
 /// A worker's result for `analysis`: the analysis and its line index.
-fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::segment::LineIndex) {
-    let lines = nwcheck::analyzer::segment::LineIndex::new(&analysis.text);
+fn loaded(analysis: &nwcheck::Analysis<'_>) -> (nwcheck::Analysis<'static>, nwcheck::analyzer::lines::LineIndex) {
+    let lines = nwcheck::analyzer::lines::LineIndex::new(&analysis.text);
     (analysis.clone().into_owned(), lines)
 }
 

@@ -13,7 +13,9 @@ for (const type of ['dragover', 'drop']) {
 }
 
 if ('serviceWorker' in navigator && window.isSecureContext) {
-  navigator.serviceWorker.register(new URL('sw.js', tag.src)).catch(() => {});
+  // `updateViaCache: 'none'`: the browser looks for a new sw.js (and the
+  // scripts it imports) past its HTTP cache, so a new release is found.
+  navigator.serviceWorker.register(new URL('sw.js', tag.src), { updateViaCache: 'none' }).catch(() => {});
 }
 
 function failed() {

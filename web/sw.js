@@ -1,15 +1,23 @@
 // The service worker: keeps the page's own files (listed at build time by
 // scripts/post-build.sh) so the page works offline. It answers only
 // same-origin GET requests; it never fetches anything from another origin.
+//
+// - A new release's files are fetched past the browser's HTTP cache
+//   (`cache: 'reload'`), so a stale copy of an unhashed file (the page,
+//   `worker.js`, `start.js`) never joins a new release's cache.
+// - Each copy of the page on one origin (another deployment path, another
+//   scope) keeps its own cache, named by its scope; a release removes only
+//   the older caches of its own scope.
 const VERSION = '/*VERSION*/';
 const SHELL = [/*SHELL*/];
-const CACHE = 'nwcheck-' + VERSION;
+const PREFIX = 'nwcheck ' + self.registration.scope + ' ';
+const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(['./', ...SHELL]))
+      .then((cache) => cache.addAll(['./', ...SHELL].map((url) => new Request(url, { cache: 'reload' }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -18,7 +26,7 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('nwcheck-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });

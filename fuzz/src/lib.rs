@@ -5,11 +5,11 @@
 //! reports it as a crash.
 
 use nwcheck::analyzer::decode::{decode, decode_owned, decode_text};
-use nwcheck::analyzer::segment::{split_lines, LineIndex};
+use nwcheck::analyzer::lines::{split_lines, LineIndex};
 use nwcheck::analyzer::{Encoding, Report, Stepwise};
+use nwcheck::anonymize::mask_report;
 use nwcheck::explain::{summary, Lang, Style};
 use nwcheck::export::Steps;
-use nwcheck::mask::mask_report;
 use nwcheck::transfer::{Incoming, Received};
 
 /// Analyzes `bytes` and checks the report: line ranges inside the text,
@@ -119,6 +119,70 @@ pub fn check_decode(bytes: &[u8]) {
         Received::Bytes(all) => {
             assert_eq!(all, bytes, "bytes in pieces are the input");
             assert!(std::str::from_utf8(bytes).is_err(), "only input that is not UTF-8 stays bytes");
+        }
+    }
+}
+
+/// The ways a credential is written in the logs nwcheck reads (`{pw}` is
+/// the password): proxy values, curl's options in every spelling, headers,
+/// shell assignments, `.curlrc` lines and curl's own messages.
+pub const CREDENTIAL_FORMS: &[&str] = &[
+    "http_proxy コマンドの結果\nhttp://svcbk:{pw}@10.0.0.5:8080",
+    "https_proxy=svcbk:{pw}@10.0.0.5:8080",
+    "##TRY!! curl -I -x http://svcbk:{pw}@10.0.0.5:8080 https://login.microsoft.com ##",
+    "##TRY!! curl -I -U svcbk:{pw} -x 10.0.0.5:8080 https://login.microsoft.com ##",
+    "##TRY!! curl -I -Usvcbk:{pw} https://login.microsoft.com ##",
+    "##TRY!! curl -I --proxy-user=svcbk:{pw} https://login.microsoft.com ##",
+    "##TRY!! curl -I --proxy=\"svcbk:{pw}@10.0.0.5:8080\" https://login.microsoft.com ##",
+    "##TRY!! curl -kIx svcbk:{pw}@10.0.0.5:8080 https://login.microsoft.com ##",
+    "##TRY!! curl -I --socks5 svcbk:{pw}@10.0.0.5:1080 https://login.microsoft.com ##",
+    "##TRY!! curl -I -u a:b -U  svcbk:{pw} https://login.microsoft.com ##",
+    "> Proxy-Authorization: Basic {pw}",
+    "Authorization: Bearer {pw}",
+    "export HTTPS_PROXY=\"http://svcbk:{pw}@10.0.0.5:8080\"",
+    "declare -x ALL_PROXY=\"svcbk:{pw}@10.0.0.5:8080\"",
+    "* Uses proxy env variable https_proxy == 'http://svcbk:{pw}@10.0.0.5:8080'",
+    "curl: (5) Could not resolve proxy: svcbk:{pw}@proxy.example",
+    "proxy-user = \"svcbk:{pw}\"",
+    "[proxy]\nAddress=http://svcbk:{pw}@10.1.0.200",
+];
+
+/// Plants a password (made from the input) in one of [`CREDENTIAL_FORMS`]
+/// at a line boundary of `bytes`, analyzes the result and checks that the
+/// password appears in no output: the text the page shows, the JSON, the
+/// masked JSON, the summaries in both languages and both styles.
+pub fn check_secrets(bytes: &[u8]) {
+    let (head, rest) = bytes.split_at(bytes.len().min(4));
+    let pick = |i: usize| usize::from(head.get(i).copied().unwrap_or(0));
+    let form = CREDENTIAL_FORMS[pick(0) % CREDENTIAL_FORMS.len()];
+    // A password of 8 to 23 characters, with the characters that end URLs.
+    const CHARS: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789/#?!%";
+    let len = 8 + pick(1) % 16;
+    let mut password = String::from("Pw");
+    for i in 0..len {
+        let b = rest.get(i % rest.len().max(1)).copied().unwrap_or(i as u8);
+        password.push(CHARS[(usize::from(b) + i * 7) % CHARS.len()] as char);
+    }
+    if memchr::memmem::find(bytes, password.as_bytes()).is_some() {
+        return;
+    }
+    // At the start of a line, somewhere in the input.
+    let at = if rest.is_empty() { 0 } else { (pick(2) * 257 + pick(3)) % (rest.len() + 1) };
+    let at = memchr::memchr(b'\n', &rest[at..]).map_or(rest.len(), |n| at + n + 1);
+    let mut input = rest[..at].to_vec();
+    input.extend_from_slice(form.replace("{pw}", &password).as_bytes());
+    input.push(b'\n');
+    input.extend_from_slice(&rest[at..]);
+
+    let a = nwcheck::analyze(&input, Some("CheckNWResult_fuzz_202401011200.log"));
+    let r = &a.report;
+    let leak = |what: &str, text: &str| assert!(!text.contains(&password), "the password ({form}) is in the {what}");
+    leak("text", &a.text);
+    leak("JSON", &serde_json::to_string(r).expect("the report serializes"));
+    leak("masked JSON", &serde_json::to_string(&mask_report(r)).expect("the masked report serializes"));
+    for lang in [Lang::Ja, Lang::En] {
+        for markdown in [false, true] {
+            leak("summary", &summary(r, lang, Style { markdown, color: false }));
         }
     }
 }

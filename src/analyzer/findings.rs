@@ -3,6 +3,7 @@
 //! port 3260 cannot go through a proxy, any HTTP status means reachable).
 
 use super::fasthash::{FastMap, FastSet};
+use super::knowledge::FILE_RECOVERY_PORT;
 use super::model::*;
 use std::rc::Rc;
 
@@ -18,6 +19,8 @@ struct Key {
     port_3260: bool,
     private_address: bool,
     regional: bool,
+    /// The destination's name resolved only to a sinkhole address.
+    sinkholed: bool,
 }
 
 impl Key {
@@ -27,9 +30,10 @@ impl Key {
             status: c.status,
             reason: c.reason,
             service: c.service,
-            port_3260: c.port == Some(3260),
+            port_3260: c.port == Some(FILE_RECOVERY_PORT),
             private_address: c.private_address,
             regional: c.region.is_some(),
+            sinkholed: c.reason == Reason::Sinkholed,
         }
     }
 
@@ -43,6 +47,7 @@ impl Key {
             | bits(self.port_3260, 32)
             | bits(self.private_address, 33)
             | bits(self.regional, 34)
+            | bits(self.sinkholed, 35)
     }
 
     fn is_3260(&self) -> bool {
@@ -68,7 +73,7 @@ impl Key {
 }
 
 fn is_3260(c: &Check) -> bool {
-    c.kind == CheckKind::Tcp && c.port == Some(3260)
+    c.kind == CheckKind::Tcp && c.port == Some(FILE_RECOVERY_PORT)
 }
 
 /// Whether a proxy carries the HTTPS traffic: set in the log, or seen in curl.
@@ -129,7 +134,13 @@ fn finding(checks: &[Check], id: FindingId, severity: Severity, idx: Vec<usize>,
 pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> {
     let proxied = proxy_in_use(proxy);
     let service_unreachable = |service: Service| {
-        move |c: &Key| c.service == service && !c.is_3260() && ((c.tcp_blocked() && !proxied) || c.https_no_response())
+        // Not for a sinkholed name: its connections went to this machine.
+        move |c: &Key| {
+            c.service == service
+                && !c.is_3260()
+                && !c.sinkholed
+                && ((c.tcp_blocked() && !proxied) || c.https_no_response())
+        }
     };
     let missing = |kind: CheckKind| {
         move |c: &Key| c.kind == kind && matches!(c.reason, Reason::NotInstalled | Reason::Unsupported)
@@ -141,11 +152,13 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
         // names the proxied path does not need).
         Entry::Rule(rule(FindingId::DnsFailure, Severity::Error, move |c| {
             c.status == Status::Failed
-                && (c.kind == CheckKind::Dns
+                && (c.kind == CheckKind::Dns && c.reason != Reason::Sinkholed
                     || c.reason == Reason::Unresolved
                         && (c.kind == CheckKind::Https || c.kind == CheckKind::Tcp && !proxied))
         })),
-        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| c.is_3260() && c.tcp_blocked())),
+        Entry::Rule(rule(FindingId::FileRecoveryPortBlocked, Severity::Error, |c| {
+            c.is_3260() && c.tcp_blocked() && !c.sinkholed
+        })),
         Entry::Rule(rule(FindingId::BackupUnreachable, Severity::Error, service_unreachable(Service::Backup))),
         Entry::Rule(rule(FindingId::StorageUnreachable, Severity::Error, service_unreachable(Service::Storage))),
         Entry::Rule(rule(FindingId::EntraIdUnreachable, Severity::Error, service_unreachable(Service::EntraId))),
@@ -163,7 +176,14 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
         Entry::Rule(rule(FindingId::ProxyAuthRequired, Severity::Error, |c| c.reason == Reason::ProxyAuthRequired)),
         Entry::Rule(rule(FindingId::ProxyDenied, Severity::Error, |c| c.reason == Reason::ProxyDenied)),
         Entry::Rule(rule(FindingId::ProxyUnresolvable, Severity::Error, |c| c.reason == Reason::ProxyUnresolved)),
-        Entry::Rule(rule(FindingId::TlsInterception, Severity::Error, |c| c.reason == Reason::TlsUntrusted)),
+        Entry::Rule(rule(FindingId::TlsInterception, Severity::Error, |c| {
+            c.reason == Reason::TlsUntrusted && !c.sinkholed
+        })),
+        Entry::Rule(rule(FindingId::DnsSinkhole, Severity::Error, |c| c.reason == Reason::Sinkholed)),
+        Entry::Rule(rule(FindingId::TrafficIntercepted, Severity::Error, |c| {
+            c.reason == Reason::Intercepted && !c.sinkholed
+        })),
+        Entry::Rule(rule(FindingId::ProxyGatewayError, Severity::Error, |c| c.reason == Reason::GatewayError)),
         Entry::ProxyAndNc,
         Entry::Rule(rule(FindingId::PrivateEndpoint, Severity::Info, |c| {
             c.private_address && matches!(c.service, Service::Backup | Service::Storage | Service::FileRecovery)
@@ -187,8 +207,11 @@ pub fn derive(checks: &[Check], proxy: &Proxy, truncated: bool) -> Vec<Finding> 
     let mut by_bit: Vec<&mut Rule> = rules.iter_mut().filter_map(Entry::rule).collect();
     debug_assert!(by_bit.len() <= 64, "a rule's bit must fit in a u64");
     let mut matched: FastMap<u64, u64> = FastMap::default();
+    // Names whose DNS answer was a sinkhole: their other checks went to this machine.
+    let sinkholed: FastSet<&str> = checks.iter().filter(|c| c.reason == Reason::Sinkholed).map(|c| &*c.fqdn).collect();
     for (i, c) in checks.iter().enumerate() {
-        let key = Key::of(c);
+        let mut key = Key::of(c);
+        key.sinkholed |= !sinkholed.is_empty() && sinkholed.contains(&*c.fqdn);
         let mut bits = *matched.entry(key.packed()).or_insert_with(|| {
             by_bit.iter().enumerate().filter(|(_, r)| (r.matches)(&key)).fold(0, |bits, (b, _)| bits | 1 << b)
         });
@@ -303,4 +326,71 @@ pub fn overall(services: &[ServiceSummary], findings: &[Finding], truncated: boo
     } else {
         Overall::Ok
     }
+}
+
+/// A fact about a finding's checks that calls for a next step of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Behind a proxy, curl could not connect or timed out connecting: what
+    /// it could not reach is the proxy itself, not the destination.
+    ProxyItselfUnreachable,
+    /// A destination connected over TCP (nc) while its HTTPS check was cut
+    /// during the TLS handshake or before an HTTP answer: something on the
+    /// way reads the connection (the TLS SNI) and drops it.
+    CutAfterTcpConnect,
+    /// A TCP check failed with the machine's own refusal (`Permission
+    /// denied`, `Operation not permitted`): a local firewall or SELinux,
+    /// not the network.
+    LocalPolicy,
+}
+
+/// The hints for finding `f` of `report`.
+pub fn hints(report: &Report, f: &Finding) -> Vec<Hint> {
+    let mut hints = Vec::new();
+    let checks = || f.checks.iter().filter_map(|&i| report.checks.get(i));
+    if (is_unreachable(f.id) || f.id == FindingId::FileRecoveryPortBlocked)
+        && checks()
+            .any(|c| c.kind == CheckKind::Tcp && c.evidence.as_deref().is_some_and(super::tools::is_local_refusal))
+    {
+        hints.push(Hint::LocalPolicy);
+    }
+    if !is_unreachable(f.id) {
+        return hints;
+    }
+    if proxy_in_use(&report.proxy)
+        && checks().any(|c| {
+            c.kind == CheckKind::Https
+                && c.http_status.is_none()
+                && matches!(c.reason, Reason::ConnectFailed | Reason::Timeout)
+        })
+    {
+        hints.push(Hint::ProxyItselfUnreachable);
+    }
+    let cut: FastSet<&str> = checks()
+        .filter(|c| {
+            c.kind == CheckKind::Https
+                && matches!(c.reason, Reason::TlsFailed | Reason::RecvFailure | Reason::EmptyReply)
+        })
+        .map(|c| &*c.fqdn)
+        .collect();
+    if !cut.is_empty()
+        && report.checks.iter().any(|c| c.kind == CheckKind::Tcp && c.status == Status::Ok && cut.contains(&*c.fqdn))
+    {
+        hints.push(Hint::CutAfterTcpConnect);
+    }
+    hints
+}
+
+/// Whether a finding says destinations of a service could not be reached.
+fn is_unreachable(id: FindingId) -> bool {
+    use FindingId as F;
+    matches!(
+        id,
+        F::BackupUnreachable
+            | F::StorageUnreachable
+            | F::EntraIdUnreachable
+            | F::SiteRecoveryUnreachable
+            | F::FileRecoveryDownloadBlocked
+            | F::OtherUnreachable
+    )
 }

@@ -4,6 +4,90 @@
 
 use super::model::Service;
 
+/// The iSCSI port file recovery (ILR) connects to: a TCP check on it tests
+/// file recovery whatever the destination.
+pub const FILE_RECOVERY_PORT: u16 = 3260;
+
+/// The services the Linux backup script checks in every run, in its order.
+pub const BACKUP_SCRIPT_SERVICES: [Service; 4] =
+    [Service::FileRecovery, Service::Backup, Service::Storage, Service::EntraId];
+
+/// Text only the Linux scripts' head or name holds (a log cut before its
+/// first check is still recognised by it).
+pub const LINUX_SCRIPT_HEAD_MARKERS: &[&str] = &["#### 環境情報確認 ####", "環境情報確認終了", "Check_Backup_NW_Linux"];
+
+/// Text only the Windows scripts' PowerShell transcripts hold.
+pub const WINDOWS_LOG_MARKERS: &[&str] =
+    &["TcpTestSucceeded", "AzureBackup_Check_NW", "Check_Backup_NW_ver", "Windows PowerShell transcript"];
+
+/// How a section heading names a service.
+#[derive(Debug, Clone, Copy)]
+pub enum Heading {
+    /// The heading (lower case) holds this text.
+    Within(&'static str),
+    /// The heading holds this short word, not inside a longer word.
+    Word(&'static str),
+    /// The heading holds this text: its blocks are the customer's own
+    /// destinations (a private endpoint), named by nothing but their names.
+    Reset(&'static str),
+}
+
+/// A keyword of section headings and the service it names.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionKeyword {
+    pub heading: Heading,
+    pub service: Service,
+}
+
+const fn within(key: &'static str, service: Service) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Within(key), service }
+}
+
+const fn word(key: &'static str, service: Service) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Word(key), service }
+}
+
+const fn reset(key: &'static str) -> SectionKeyword {
+    SectionKeyword { heading: Heading::Reset(key), service: Service::Other }
+}
+
+/// Keywords of section headings, in the order they are tried (headings
+/// differ between script versions and languages, so they are read by
+/// keywords; `format::section_of` reads them).
+pub const SECTION_HEADINGS: &[SectionKeyword] = &[
+    reset("private endpoint"),
+    reset("プライベート エンドポイント"),
+    reset("プライベートエンドポイント"),
+    reset("privatelink"),
+    within("file recovery", Service::FileRecovery),
+    within("file-recovery", Service::FileRecovery),
+    within("ファイルの回復", Service::FileRecovery),
+    within("ファイル回復", Service::FileRecovery),
+    within("item level", Service::FileRecovery),
+    within("item-level", Service::FileRecovery),
+    within("iscsi", Service::FileRecovery),
+    within("3260", Service::FileRecovery),
+    // The service tag of `download.microsoft.com`, which file recovery downloads from.
+    within("azurefrontdoor", Service::FileRecovery),
+    within("azure backup", Service::Backup),
+    within("azurebackup", Service::Backup),
+    within("backup service", Service::Backup),
+    within("バックアップ", Service::Backup),
+    within("storage", Service::Storage),
+    within("ストレージ", Service::Storage),
+    within("entra", Service::EntraId),
+    within("azure active directory", Service::EntraId),
+    within("azureactivedirectory", Service::EntraId),
+    within("azure ad", Service::EntraId),
+    within("site recovery", Service::SiteRecovery),
+    within("siterecovery", Service::SiteRecovery),
+    within("hypervrecoverymanager", Service::SiteRecovery),
+    word("ilr", Service::FileRecovery),
+    word("backup", Service::Backup),
+    word("aad", Service::EntraId),
+    word("asr", Service::SiteRecovery),
+];
+
 /// How a destination's name is matched.
 enum Pattern {
     /// The whole name, case-insensitive.
@@ -215,6 +299,127 @@ pub const REGIONS: &[Region] = &[
     r("gne", "germanynortheast", "Germany Northeast", "ドイツ北東部"),
 ];
 
+/// Domains of Microsoft's own services: a redirect from an Azure
+/// destination to a host under one of them stays with Microsoft.
+const MICROSOFT_DOMAINS: &[&str] = &[
+    "microsoft.com",
+    "microsoftonline.com",
+    "microsoftonline-p.com",
+    "microsoftonline.us",
+    "microsoftonline.cn",
+    "windows.net",
+    "windowsazure.com",
+    "windowsazure.us",
+    "windowsazure.cn",
+    "windowsazure.de",
+    "azure.com",
+    "azure.net",
+    "azure.us",
+    "azure.cn",
+    "azureedge.net",
+    "azurefd.net",
+    "trafficmanager.net",
+    "usgovcloudapi.net",
+    "chinacloudapi.cn",
+    "live.com",
+    "live.net",
+    "msauth.net",
+    "msftauth.net",
+    "msidentity.com",
+    "msftidentity.com",
+    "office.com",
+    "office.net",
+    "office365.com",
+    "microsoft.us",
+    "msft.net",
+    "aka.ms",
+    "onmicrosoft.com",
+    "cloudapp.net",
+    "microsoftazure.de",
+    "windowsupdate.com",
+    "msocsp.com",
+    "azure-api.net",
+    "bing.com",
+    "msn.com",
+];
+
+/// Whether `host` (a name, any case, without port) is Microsoft's.
+pub fn is_microsoft_host(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    MICROSOFT_DOMAINS.iter().any(|d| host == *d || host.strip_suffix(d).is_some_and(|head| head.ends_with('.')))
+}
+
+/// Words in a `Server` or `Via` header that name a proxy, a security
+/// appliance or a generic web server: software that Azure's endpoints never
+/// answer with, so an answer carrying one came from something in the path.
+/// Lower case; matched as words (`nginx/1.24`, `Apache-Coyote/1.1`).
+const FOREIGN_SERVERS: &[&str] = &[
+    "squid",
+    "zscaler",
+    "bluecoat",
+    "blue coat",
+    "proxysg",
+    "fortigate",
+    "fortiweb",
+    "fortinet",
+    "nginx",
+    "openresty",
+    "apache",
+    "httpd",
+    "lighttpd",
+    "tinyproxy",
+    "privoxy",
+    "ccproxy",
+    "mcafee web gateway",
+    "mwg",
+    "skyhigh",
+    "websense",
+    "forcepoint",
+    "sophos",
+    "cisco",
+    "ironport",
+    "wsa",
+    "palo alto",
+    "panweb",
+    "pan-os",
+    "barracuda",
+    "checkpoint",
+    "check point",
+    "netskope",
+    "kerio",
+    "symantec",
+    "trend micro",
+    "iwsva",
+    "interscan",
+    "webmarshal",
+    "untangle",
+    "pfsense",
+    "sonicwall",
+    "watchguard",
+    "varnish",
+    "haproxy",
+    "traefik",
+    "caddy",
+    "cloudflare",
+    "litespeed",
+    // Check Point's web server; FortiGate and FortiWeb hide their name so.
+    "cpws",
+    "xxxxxxxx-xxxxx",
+];
+
+/// The known proxy, appliance or generic server a `Server`/`Via` header
+/// value names, if any.
+pub fn foreign_server(value: &str) -> Option<&'static str> {
+    let lower = value.to_ascii_lowercase();
+    FOREIGN_SERVERS.iter().copied().find(|name| {
+        lower.match_indices(name).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + name.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    })
+}
+
 /// Destinations that follow-up checks test, per part of the service. In a
 /// name, `{geo}` stands for the vault region's geo code. Each entry: name,
 /// port, and whether an HTTPS request is part of the check (a port that
@@ -311,5 +516,39 @@ mod tests {
         assert_eq!(n, 73 + 14);
         assert_eq!(public_regions().last().map(|r| r.code), Some("wus3"));
         assert!(public_regions().iter().all(|r| !r.name.starts_with("usgov") && !r.name.starts_with("china")));
+    }
+
+    #[test]
+    fn microsoft_hosts() {
+        for host in [
+            "login.microsoftonline.com",
+            "login.live.com",
+            "Login.Microsoft.com.",
+            "a.blob.core.windows.net",
+            "microsoft.com",
+        ] {
+            assert!(is_microsoft_host(host), "{host}");
+        }
+        for host in ["portal.hotel-wifi.example", "notmicrosoft.com", "microsoft.com.evil.example", "10.0.0.1", ""] {
+            assert!(!is_microsoft_host(host), "{host}");
+        }
+    }
+
+    #[test]
+    fn foreign_servers_as_words() {
+        assert_eq!(foreign_server("squid/5.7"), Some("squid"));
+        assert_eq!(foreign_server("1.1 proxy01.contoso.local (squid/5.7)"), Some("squid"));
+        assert_eq!(foreign_server("nginx/1.24.0"), Some("nginx"));
+        assert_eq!(foreign_server("Apache/2.4.57 (Red Hat Enterprise Linux)"), Some("apache"));
+        assert_eq!(foreign_server("Zscaler/6.2"), Some("zscaler"));
+        assert_eq!(foreign_server("BlueCoat-Security-Appliance"), Some("bluecoat"));
+        for ms in [
+            "Microsoft-HTTPAPI/2.0",
+            "Windows-Azure-Blob/1.0 Microsoft-HTTPAPI/2.0",
+            "Microsoft-IIS/10.0",
+            "AkamaiGHost",
+        ] {
+            assert_eq!(foreign_server(ms), None, "{ms}");
+        }
     }
 }

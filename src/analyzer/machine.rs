@@ -1,9 +1,9 @@
 //! The machine part of the log: host name, run date, `ip a`, `hostnamectl`,
 //! and the `http_proxy` / `https_proxy` lines (a blank line means no proxy).
-//! Also masks proxy passwords: a `user:password@` in any URL of the log.
+//! Proxy passwords are already masked in the text it reads (`redact.rs`).
 
 use super::model::{Interface, Machine, Proxy};
-use std::borrow::Cow;
+use super::redact::mask_userinfo;
 
 /// What the lines before the first command block say about the machine.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -158,196 +158,9 @@ fn read_proxy_line(lines: &[&str], i: usize, proxy: &mut Proxy, secrets: &mut Ve
     slot.get_or_insert(masked.into_owned());
 }
 
-/// Replaces the password of a `scheme://user:password@host` URL by `***`.
-/// Returns the URL and whether it carried a user and password.
-///
-/// People write passwords with `/`, `?`, `#` and spaces in them without
-/// escaping: the user and password run from the scheme to the value's last `@`.
-pub fn mask_userinfo(url: &str) -> (Cow<'_, str>, bool) {
-    match credentials_at(url) {
-        Some((_, start, end)) => (Cow::Owned(format!("{}***{}", &url[..start], &url[end..])), true),
-        None => (Cow::Borrowed(url), false),
-    }
-}
-
-/// The user and password of a proxy value (`scheme://user:password@host`,
-/// or without the scheme), when it has both.
-pub fn userinfo(url: &str) -> Option<(&str, &str)> {
-    let (user, start, end) = credentials_at(url)?;
-    Some((&url[user..start - 1], &url[start..end]))
-}
-
-/// Where a proxy value's user starts and where its password starts and
-/// ends. A proxy value is one value: a password may even hold spaces.
-fn credentials_at(url: &str) -> Option<(usize, usize, usize)> {
-    let user = url.find("://").map_or(0, |i| i + 3);
-    let (start, end) = password_in(&url[user..])?;
-    Some((user, user + start, user + end))
-}
-
-/// `text` with `user:password` replaced by `user:***`, when it holds it.
-pub fn mask_user_password(text: &str, user: &str, password: &str) -> Option<String> {
-    let pair = format!("{user}:{password}");
-    text.contains(pair.as_str()).then(|| text.replace(pair.as_str(), &format!("{user}:***")))
-}
-
-/// The `user:password` given to curl's `-U` / `--proxy-user` / `-u` /
-/// `--user` in a command line, when there is one with a password.
-pub fn option_credentials(command: &str) -> Option<(&str, &str)> {
-    let mut words = command.split_ascii_whitespace();
-    while let Some(w) = words.next() {
-        let value = match w {
-            "-U" | "--proxy-user" | "-u" | "--user" => words.next()?,
-            _ => match w.strip_prefix("--proxy-user=").or_else(|| w.strip_prefix("--user=")) {
-                Some(v) => v,
-                None => continue,
-            },
-        };
-        // A quoted value runs to its closing quote, spaces and all.
-        let value = match value.chars().next() {
-            Some(q @ ('"' | '\'')) => {
-                let from = value.as_ptr() as usize - command.as_ptr() as usize + 1;
-                let rest = &command[from..];
-                &rest[..rest.find(q).unwrap_or(rest.len())]
-            }
-            _ => value,
-        };
-        if let Some((user, password)) = value.split_once(':').filter(|(u, p)| !u.is_empty() && !p.is_empty()) {
-            return Some((user, password));
-        }
-    }
-    None
-}
-
-/// Where the password of a URL's authority (`user:password@host`) is,
-/// when it has a non-empty one: from the first `:` to the last `@`.
-fn password_in(authority: &str) -> Option<(usize, usize)> {
-    let at = authority.rfind('@')?;
-    let colon = authority[..at].find(':')?;
-    (colon + 1 < at).then_some((colon + 1, at))
-}
-
-/// Bytes that end the word a URL is written in (white space, quotes,
-/// angle brackets). A URL's `/`, `?` and `#` do not: a password may hold them.
-fn ends_token(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'"' | b'\'' | b'<' | b'>')
-}
-
-/// Where the value starts when the word at `start` is the value of curl's
-/// proxy option: `-x VALUE`, `--proxy VALUE` (maybe quoted), `--proxy=VALUE`,
-/// or curl's message about it.
-fn proxy_option_value(bytes: &[u8], start: usize) -> Option<usize> {
-    if bytes[start..].starts_with(b"--proxy=") {
-        return Some(start + 8);
-    }
-    let before = &bytes[..start];
-    let before = before.strip_suffix(b"\"").or_else(|| before.strip_suffix(b"'")).unwrap_or(before);
-    // curl's `Could not resolve proxy: VALUE` repeats the value.
-    (before.ends_with(b" -x ") || before.ends_with(b" --proxy ") || before.ends_with(b"resolve proxy: "))
-        .then_some(start)
-}
-
-/// Masks the password of every `scheme://user:password@host` in the text:
-/// from the first `:` after the scheme to the last `@` of the word.
-///
-/// Looks for `@` (rare in a log) rather than `://` (in every curl command):
-/// for each `@`, the URL that holds it starts at the first `://` of its
-/// word, and its user information ends at the word's last `@`.
-pub fn mask_credentials(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let mut out: Option<String> = None;
-    let mut copied = 0;
-    // The end of the last word masked: `@`s before it are done.
-    let mut done = 0;
-    // The word that holds the previous `@` (its start), and how far it
-    // has been searched for `://` without finding one: a word with many
-    // `@` is walked once.
-    let mut word: Option<(usize, usize)> = None;
-    for at in memchr::memchr_iter(b'@', bytes) {
-        if at < done {
-            continue;
-        }
-        let (start, from) = match word {
-            Some((start, prev)) if !bytes[prev..at].iter().any(|&b| ends_token(b)) => (start, prev),
-            _ => {
-                let start = bytes[..at].iter().rposition(|&b| ends_token(b)).map_or(0, |i| i + 1);
-                (start, start)
-            }
-        };
-        word = Some((start, at));
-        let searched = from.saturating_sub(2).max(start);
-        let auth_start = match memchr::memmem::find(&bytes[searched..at], b"://") {
-            Some(scheme) => searched + scheme + 3,
-            // curl's proxy option takes `user:password@host` without a scheme too.
-            None => match proxy_option_value(bytes, start) {
-                Some(value_start) if value_start <= at => value_start,
-                _ => continue,
-            },
-        };
-        let auth_end = bytes[at..].iter().position(|&b| ends_token(b)).map_or(bytes.len(), |i| at + i);
-        done = auth_end;
-        let Some((ps, pe)) = password_in(&text[auth_start..auth_end]) else { continue };
-        let (ps, pe) = (auth_start + ps, auth_start + pe);
-        if ps < copied {
-            continue;
-        }
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
-        o.push_str(&text[copied..ps]);
-        o.push_str("***");
-        copied = pe;
-    }
-    match out {
-        Some(mut o) => {
-            o.push_str(&text[copied..]);
-            Cow::Owned(o)
-        }
-        None => Cow::Borrowed(text),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Masking as a scan from every `://`: the plain definition that
-    /// [`mask_credentials`] must agree with.
-    fn mask_from_every_scheme(text: &str) -> String {
-        let bytes = text.as_bytes();
-        let mut out = String::new();
-        let mut copied = 0;
-        for at in memchr::memmem::find_iter(bytes, b"://") {
-            let start = at + 3;
-            let end = bytes[start..].iter().position(|&b| ends_token(b)).map_or(bytes.len(), |i| start + i);
-            let Some((ps, pe)) = password_in(&text[start..end]) else { continue };
-            let (ps, pe) = (start + ps, start + pe);
-            if ps < copied {
-                continue;
-            }
-            out.push_str(&text[copied..ps]);
-            out.push_str("***");
-            copied = pe;
-        }
-        out.push_str(&text[copied..]);
-        out
-    }
-
-    #[test]
-    fn masking_agrees_with_the_scan_from_every_scheme() {
-        for text in ["http://u:p@h", "x http://a:b@c:d@e/f", "://a:b@c", "a@b http://u:p@h @", "http://u:p@h://v:q@w"] {
-            assert_eq!(mask_credentials(text), mask_from_every_scheme(text), "{text}");
-        }
-    }
-
-    // proptest is a native-only dev-dependency.
-    #[cfg(not(target_arch = "wasm32"))]
-    #[test]
-    fn masking_agrees_with_the_scan_from_every_scheme_on_any_text() {
-        use proptest::prelude::*;
-        let config = ProptestConfig { cases: 4096, failure_persistence: None, ..ProptestConfig::default() };
-        proptest!(config, |(text in "([a-z:/@?# \\n.]|://|http://u:p@h){0,40}")| {
-            prop_assert_eq!(mask_credentials(&text).into_owned(), mask_from_every_scheme(&text));
-        });
-    }
 
     const HEAD: &str = "\
 #### 環境情報確認 ####
@@ -407,42 +220,5 @@ http://svc:S3cret@10.0.0.100:8080
         let info = read(&[], "", Some("/tmp/CheckNWResult_VM-HANA_202208201845.log"));
         assert_eq!(info.host.as_deref(), Some("VM-HANA"));
         assert_eq!(info.run_at.as_deref(), Some("2022-08-20 18:45"));
-    }
-
-    #[test]
-    fn masking() {
-        assert_eq!(mask_userinfo("http://u:p@h:1").0, "http://u:***@h:1");
-        assert_eq!(mask_userinfo("u:p@h:1").0, "u:***@h:1");
-        assert_eq!(mask_userinfo("http://u@h:1"), (Cow::Borrowed("http://u@h:1"), false));
-        assert_eq!(
-            mask_credentials("a http://u:pw@h:1 b https://x:y@z/p c http://plain/"),
-            "a http://u:***@h:1 b https://x:***@z/p c http://plain/"
-        );
-        // Passwords with the characters that end a URL's authority.
-        for pw in ["Ab/Secret99", "Ab#Secret99", "Ab?Secret99", "a/b?c#d@e"] {
-            let url = format!("http://svcuser:{pw}@proxy01.contoso.local:8080");
-            assert_eq!(mask_userinfo(&url), (Cow::Owned("http://svcuser:***@proxy01.contoso.local:8080".into()), true));
-            assert_eq!(mask_userinfo(&url[7..]).0, "svcuser:***@proxy01.contoso.local:8080");
-            assert_eq!(userinfo(&url), Some(("svcuser", pw)));
-            let text = format!("x \"{url}\" y\n* Uses proxy env variable https_proxy == '{url}'");
-            assert!(!mask_credentials(&text).contains(pw), "{text}");
-        }
-        // curl's proxy option, with or without a scheme.
-        for cmd in [
-            "curl -I -x svcuser:Hunter2@proxy01:8080 https://a",
-            "curl -I -x 'svcuser:Hunter2@proxy01:8080' https://a",
-            "curl -I --proxy \"svcuser:Hunter2@proxy01:8080\" https://a",
-            "curl -I --proxy=svcuser:Hunter2@proxy01:8080 https://a",
-            "curl -I -x http://svcuser:Hunter2@proxy01:8080 https://a",
-        ] {
-            let masked = mask_credentials(cmd);
-            assert!(!masked.contains("Hunter2") && masked.contains("svcuser:***@proxy01:8080"), "{masked}");
-        }
-        assert_eq!(option_credentials("curl -I -U svc:Pw/1 -x h:8080 https://a"), Some(("svc", "Pw/1")));
-        assert_eq!(option_credentials("curl --proxy-user 'svc:Pw 1' https://a"), Some(("svc", "Pw 1")));
-        assert_eq!(option_credentials("curl --user=svc:Pw1 https://a"), Some(("svc", "Pw1")));
-        assert_eq!(option_credentials("sudo -u root curl -I https://a"), None);
-        // A mail address or an ssh target is not a password.
-        assert_eq!(mask_credentials("mail a:b@c.d ssh -x user@host:22"), "mail a:b@c.d ssh -x user@host:22");
     }
 }

@@ -113,7 +113,8 @@ pub struct Proxy {
     /// With any password replaced by `***`.
     pub https_proxy: Option<String>,
     pub credentials_in_url: bool,
-    /// curl's output showed a tunnel through a proxy (`200 Connection established`).
+    /// curl's output showed a proxy: a tunnel through it (`200 Connection
+    /// established`) or a CONNECT failure (`CONNECT tunnel failed`, ...).
     pub seen_in_curl: bool,
     /// First and last 1-based line of the proxy settings in the log.
     pub lines: Option<[usize; 2]>,
@@ -216,6 +217,9 @@ pub enum Reason {
     Nxdomain,
     Servfail,
     NoAnswer,
+    /// Only unspecified or loopback answers (0.0.0.0, 127.0.0.0/8, ::, ::1):
+    /// a DNS filter blocked the name.
+    Sinkholed,
     // tcp
     Connected,
     Unreachable,
@@ -230,6 +234,14 @@ pub enum Reason {
     TlsFailed,
     EmptyReply,
     RecvFailure,
+    /// The URL names an IP address and the certificate names the service's
+    /// host: TCP and TLS reached the endpoint.
+    TlsNameMismatch,
+    /// A 502, 503 or 504 from a proxy or gateway, not from the destination.
+    GatewayError,
+    /// An answer that did not come from the destination (a redirect out of
+    /// Microsoft's domains, a proxy's or appliance's page).
+    Intercepted,
     // shared
     Timeout,
     Refused,
@@ -247,6 +259,7 @@ impl Reason {
             Reason::Nxdomain => "nxdomain",
             Reason::Servfail => "servfail",
             Reason::NoAnswer => "no-answer",
+            Reason::Sinkholed => "sinkholed",
             Reason::Connected => "connected",
             Reason::Unreachable => "unreachable",
             Reason::Unsupported => "unsupported",
@@ -259,6 +272,9 @@ impl Reason {
             Reason::TlsFailed => "tls-failed",
             Reason::EmptyReply => "empty-reply",
             Reason::RecvFailure => "recv-failure",
+            Reason::TlsNameMismatch => "tls-name-mismatch",
+            Reason::GatewayError => "gateway-error",
+            Reason::Intercepted => "intercepted",
             Reason::Timeout => "timeout",
             Reason::Refused => "refused",
             Reason::Unresolved => "unresolved",
@@ -348,6 +364,9 @@ pub enum FindingId {
     NslookupMissing,
     UnrecognizedOutput,
     RegionSpecificFqdn,
+    DnsSinkhole,
+    TrafficIntercepted,
+    ProxyGatewayError,
 }
 
 impl FindingId {
@@ -377,6 +396,9 @@ impl FindingId {
             FindingId::NslookupMissing => "nslookup-missing",
             FindingId::UnrecognizedOutput => "unrecognized-output",
             FindingId::RegionSpecificFqdn => "region-specific-fqdn",
+            FindingId::DnsSinkhole => "dns-sinkhole",
+            FindingId::TrafficIntercepted => "traffic-intercepted",
+            FindingId::ProxyGatewayError => "proxy-gateway-error",
         }
     }
 }

@@ -50,7 +50,7 @@ pub async fn export(doc: &Doc, what: Export, lang: Lang, mask: bool) -> Option<H
             let (before, after) = steps.finish_json();
             parts.unshift(&JsValue::from_str(&before));
             parts.push(&JsValue::from_str(&after));
-            browser::download(&doc.name.json_file_name(), &parts, "application/json").then_some(HandOff::Downloaded)
+            browser::download(&doc.name.json_file_name(mask), &parts, "application/json").then_some(HandOff::Downloaded)
         }
     }
 }

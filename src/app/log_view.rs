@@ -5,7 +5,7 @@
 use super::browser;
 use super::state::Evidence;
 use super::text::{lines_label, t, Key};
-use crate::analyzer::segment::LineIndex;
+use crate::analyzer::lines::LineIndex;
 use crate::explain::Lang;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -89,14 +89,7 @@ struct CardData {
 }
 
 /// A card's data, compared by pointer (it is made once per report).
-#[derive(Clone, Default)]
-struct Card(Rc<CardData>);
-
-impl PartialEq for Card {
-    fn eq(&self, other: &Card) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+type Card = super::state::ByPtr<CardData>;
 
 /// The data of every service's card (by [`Service::index`]).
 fn card_data(report: &crate::analyzer::model::Report) -> Vec<Card> {
@@ -116,7 +109,7 @@ fn card_data(report: &crate::analyzer::model::Report) -> Vec<Card> {
             }
         }
     }
-    cards.into_iter().map(|c| Card(Rc::new(c))).collect()
+    cards.into_iter().map(|c| super::state::ByPtr(Rc::new(c))).collect()
 }
 
 #[component(ServiceCard)]

@@ -4,8 +4,8 @@
 //! and arrive here as a finished analysis.
 
 use super::worker::Stage;
+use crate::analyzer::lines::LineIndex;
 use crate::analyzer::model::Report;
-use crate::analyzer::segment::LineIndex;
 use crate::explain::Lang;
 use crate::Analysis;
 use std::ops::Deref;
@@ -23,21 +23,30 @@ pub const MAX_FILE_BYTES: f64 = (MAX_FILE_MB * 1024 * 1024) as f64;
 /// smaller ones are analyzed here at once (well under 50 ms).
 pub const WORKER_MIN_BYTES: f64 = (1024 * 1024) as f64;
 
-/// A report shared by the components that show it. Two are equal when they
-/// are the same report, so comparing props never walks thousands of checks.
-#[derive(Debug, Clone)]
-pub struct SharedReport(pub Rc<Report>);
+/// A value shared by the components that show it. Two are equal when they
+/// are the same value, so comparing props never walks thousands of checks.
+#[derive(Debug, Default)]
+pub struct ByPtr<T>(pub Rc<T>);
 
-impl PartialEq for SharedReport {
-    fn eq(&self, other: &SharedReport) -> bool {
+impl<T> Clone for ByPtr<T> {
+    fn clone(&self) -> Self {
+        ByPtr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for ByPtr<T> {
+    fn eq(&self, other: &ByPtr<T>) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for SharedReport {
-    type Target = Report;
+/// A report shared by the components that show it, compared by pointer.
+pub type SharedReport = ByPtr<Report>;
 
-    fn deref(&self) -> &Report {
+impl<T> Deref for ByPtr<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
         &self.0
     }
 }
@@ -74,15 +83,12 @@ impl DocName {
         }
     }
 
-    /// The name of the downloaded JSON file.
-    pub fn json_file_name(&self) -> String {
+    /// The name of the downloaded JSON file; masked, without the file's
+    /// name (it holds the host's): see [`crate::export::download_name`].
+    pub fn json_file_name(&self, masked: bool) -> String {
         match self {
-            DocName::File(name) => {
-                let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-                let stem = base.strip_suffix(".log").or_else(|| base.strip_suffix(".txt")).unwrap_or(base);
-                format!("nwcheck-{stem}.json")
-            }
-            DocName::Pasted(n) => format!("nwcheck-pasted-{n}.json"),
+            DocName::File(name) => crate::export::download_name(Some(name), 0, masked),
+            DocName::Pasted(n) => crate::export::download_name(None, *n, masked),
         }
     }
 }
@@ -267,7 +273,7 @@ impl State {
         self.docs.push(Rc::new(Doc {
             id,
             name,
-            report: SharedReport(Rc::new(report)),
+            report: ByPtr(Rc::new(report)),
             text: Rc::new(text.into_owned()),
             lines: Rc::new(lines),
         }));
@@ -289,7 +295,7 @@ impl State {
                 let text = text.into_owned();
                 let lines = Rc::new(LineIndex::new(&text));
                 let (id, name) = (old.id, old.name.clone());
-                let report = SharedReport(Rc::new(report));
+                let report = ByPtr(Rc::new(report));
                 self.docs[at] = Rc::new(Doc { id, name, report, text: Rc::new(text), lines });
                 self.log = None;
                 self.hand_off = None;

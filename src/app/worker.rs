@@ -20,7 +20,7 @@
 //! arrived): a worker in the middle of the analysis closes after the step
 //! it is in, and sends nothing more.
 
-use crate::analyzer::segment::LineIndex;
+use crate::analyzer::lines::LineIndex;
 use crate::analyzer::Stepwise;
 use crate::transfer::{
     from_bytes, parcels, to_bytes, Assembly, Incoming, Input, Output, Parcels, Received, Step, INPUT_PIECE,
@@ -293,15 +293,28 @@ pub fn register_if_worker() -> bool {
 
 // ------------------------------------------------------------------ page side
 
-/// The worker's script, beside the `web/start.js` that started the page.
-/// `None` when the page was not started by it (e.g. in the component
-/// tests), so there is no worker to start.
+/// The worker's script, beside the `web/start.js` that started the page,
+/// named by the page's build: its URL carries the names of the module and
+/// wasm files the page runs (Trunk names them by their contents), and
+/// `web/worker.js` loads those, so the worker is always the page's own
+/// release, whatever copy of `worker.js` a cache gives. `None` when the
+/// page was not started by `start.js` (e.g. in the component tests), so
+/// there is no worker to start.
 fn worker_url() -> Option<String> {
     let document = web_sys::window()?.document()?;
     let tag = document.query_selector("script[data-wasm][data-js]").ok()??;
     let src = tag.get_attribute("src")?;
     let dir = src.rsplit_once('/').map(|(dir, _)| format!("{dir}/")).unwrap_or_default();
-    Some(format!("{dir}worker.js"))
+    let file = |attr: &str| {
+        let value = tag.get_attribute(attr)?;
+        let name = value.rsplit('/').next()?.to_string();
+        // Trunk's names: letters, digits, `-`, `_`, `.`; nothing to escape.
+        name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)).then_some(name)
+    };
+    match (file("data-js"), file("data-wasm")) {
+        (Some(js), Some(wasm)) => Some(format!("{dir}worker.js?js={js}&wasm={wasm}")),
+        _ => Some(format!("{dir}worker.js")),
+    }
 }
 
 /// Whether large files can go to a worker on this page.

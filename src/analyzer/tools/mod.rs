@@ -63,6 +63,13 @@ impl<'a> Lines<'a> {
 
 /// Runs `read` on the lines of `text` (the first is line 0), separators
 /// left out as the block splitter leaves them out: for tests.
+/// Whether a connection error is the machine's own refusal (`Permission
+/// denied`, `Operation not permitted`: a local firewall or SELinux stopped
+/// it before it left), not the network's.
+pub fn is_local_refusal(evidence: &str) -> bool {
+    evidence.contains("Permission denied") || evidence.contains("Operation not permitted")
+}
+
 #[cfg(test)]
 pub fn read_text<T>(text: &str, read: impl FnOnce(Lines) -> T) -> T {
     let lines: Vec<(usize, &str)> = text.lines().enumerate().filter(|(_, l)| !is_separator(l)).collect();
@@ -111,22 +118,52 @@ impl Verdict<'_> {
     }
 }
 
-/// The line saying the tool itself is missing (`nc: command not found`,
-/// dash's `nc: not found`, `No such file or directory`).
+/// The line saying the tool itself is missing or cannot be run, in the
+/// words of the shell or of a wrapper that was to run it: `nc: command not
+/// found`, dash's `/bin/sh: 1: nc: not found`, `bash: /usr/bin/nc: No such
+/// file or directory`, GNU `timeout: failed to run command 'nc': No such
+/// file or directory` (or `Permission denied`), `env: ‘nc’: ...`.
 pub fn not_installed(lines: Lines<'_>, names: &[&str]) -> Option<Verdict<'static>> {
+    const TAILS: [&str; 5] = [
+        ": command not found",
+        ": not found",
+        ": No such file or directory",
+        ": Permission denied",
+        ": コマンドが見つかりません",
+    ];
     lines.iter().find_map(|(i, line)| {
-        // The shell's message ends the line: its last byte tells most lines apart.
+        // The shell's message ends the line: its last byte tells most lines
+        // apart (zsh's ends with the tool's name).
         let t = line.trim_ascii_end();
         let last = *t.as_bytes().last()?;
-        if !matches!(last, b'd' | b'y' | 0x93)
-            || !(t.ends_with("not found") || t.ends_with("No such file or directory") || t.ends_with("見つかりません"))
-        {
+        if !matches!(last, b'd' | b'y' | 0x93) && !names.iter().any(|n| n.as_bytes().last() == Some(&last)) {
             return None;
         }
+        let Some(tail) = TAILS.iter().find(|tail| t.ends_with(*tail)) else {
+            // zsh names the tool last: `zsh: command not found: nc`.
+            let hit = names.iter().any(|n| {
+                t.strip_suffix(n).is_some_and(|head| head.ends_with("command not found: ") && head.contains("sh: "))
+            });
+            return hit.then(|| Verdict::new(Status::NotRun, Reason::NotInstalled, Some(i)));
+        };
+        let head = &t[..t.len() - tail.len()];
+        // The tool as the message names it: bare, as a path, or quoted.
+        let (word, quoted) = match head.strip_suffix(['\'', '’', '"']) {
+            Some(inner) => (inner, true),
+            None => (head, false),
+        };
         let hit = names.iter().any(|n| {
-            [": command not found", ": not found", ": No such file or directory", ": コマンドが見つかりません"]
-                .iter()
-                .any(|tail| line.contains(&format!("{n}{tail}")))
+            let Some(before) = word.strip_suffix(n) else { return false };
+            let prev = before.chars().next_back();
+            if quoted {
+                return matches!(prev, Some('\'' | '‘' | '"' | '/'));
+            }
+            match prev {
+                // A line that is only `nc: Permission denied` would be the
+                // tool's own words, not the shell's.
+                None => *tail != ": Permission denied",
+                Some(c) => matches!(c, ' ' | '\t' | ':' | '/'),
+            }
         });
         hit.then(|| Verdict::new(Status::NotRun, Reason::NotInstalled, Some(i)))
     })
@@ -160,5 +197,50 @@ pub fn errno_reason(text: &str) -> Option<Reason> {
         Some(Reason::Unresolved)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn missing(text: &str) -> Option<(Status, Reason, Option<usize>)> {
+        read_text(text, |l| not_installed(l, &["nc", "ncat", "netcat"])).map(|v| (v.status, v.reason, v.evidence))
+    }
+
+    #[test]
+    fn shells_and_wrappers_saying_the_tool_did_not_run() {
+        for line in [
+            "./Check_Backup_NW_Linux_ver1.6.sh: line 29: nc: command not found",
+            "bash: nc: command not found",
+            "/bin/sh: 1: nc: not found",
+            "./check.sh: 29: nc: not found",
+            "bash: /usr/bin/nc: No such file or directory",
+            "bash: /usr/bin/nc: Permission denied",
+            "timeout: failed to run command 'nc': No such file or directory",
+            "timeout: failed to run command 'nc': Permission denied",
+            "timeout: failed to run command ‘nc’: No such file or directory",
+            "timeout: failed to run command '/usr/bin/ncat': Permission denied",
+            "env: 'nc': No such file or directory",
+            "sudo: nc: command not found",
+            "bash: nc: コマンドが見つかりません",
+            "zsh: command not found: nc",
+        ] {
+            assert_eq!(missing(line), Some((Status::NotRun, Reason::NotInstalled, Some(0))), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_tools_own_words_are_not_a_missing_tool() {
+        for line in [
+            "Ncat: Permission denied.",
+            "nc: connect to a.example port 443 (tcp) failed: Permission denied",
+            "nc: Permission denied",
+            "/bin/sh: 1: func: not found",
+            "timeout: failed to run command 'rnc': No such file or directory",
+            "curl: (77) error setting certificate verify locations: CAfile: /etc/nc: No such file or directory x",
+        ] {
+            assert_eq!(missing(line), None, "{line}");
+        }
     }
 }

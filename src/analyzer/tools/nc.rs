@@ -99,7 +99,9 @@ fn connected(line: &str) -> bool {
 
 fn is_noise(line: &str) -> bool {
     let t = line.trim();
-    t.starts_with("Ncat: Version") || next_address(t) || t.contains("bytes sent")
+    // GNU timeout's own words (`timeout: sending signal TERM to command
+    // 'nc'`) are not nc's: they hold "timeout" but report no nc outcome.
+    t.starts_with("Ncat: Version") || next_address(t) || t.contains("bytes sent") || t.starts_with("timeout: ")
 }
 
 /// The reason a failure line gives.
@@ -112,6 +114,31 @@ fn failure(line: &str) -> Option<Reason> {
         return Some(Reason::Timeout);
     }
     errno_reason(t)
+}
+
+/// Whether an nc option takes a value (so the value is not read as the destination).
+pub fn option_takes_value(w: &str) -> bool {
+    matches!(
+        w,
+        "-w" | "-i"
+            | "-p"
+            | "-s"
+            | "-x"
+            | "-X"
+            | "-q"
+            | "-T"
+            | "-I"
+            | "-O"
+            | "-P"
+            | "-V"
+            | "-e"
+            | "-c"
+            | "-W"
+            | "-M"
+            | "-m"
+            | "-g"
+            | "-G"
+    )
 }
 
 #[cfg(test)]
@@ -197,6 +224,26 @@ mod tests {
                 .map(|r| (r.0, r.1)),
             Some((Status::NotRun, Reason::Unsupported))
         );
+    }
+
+    #[test]
+    fn wrapper_words_are_not_a_timeout() {
+        for text in [
+            "timeout: failed to run command 'nc': No such file or directory",
+            "timeout: failed to run command 'nc': Permission denied",
+            "/bin/sh: 1: nc: not found",
+        ] {
+            assert_eq!(run(text).map(|r| (r.0, r.1)), Some((Status::NotRun, Reason::NotInstalled)), "{text}");
+        }
+        assert_eq!(run("timeout: sending signal TERM to command 'nc'"), None);
+        // The tool's own words after a wrapper's note still count.
+        reason("timeout: sending signal TERM to command 'nc'\nNcat: Connection timed out.", Reason::Timeout);
+    }
+
+    #[test]
+    fn local_policy_is_the_tools_failure() {
+        reason("Ncat: Version 7.92 ( https://nmap.org/ncat )\nNcat: Permission denied.", Reason::Unreachable);
+        reason("nc: connect to a.example port 443 (tcp) failed: Operation not permitted", Reason::Unreachable);
     }
 
     #[test]

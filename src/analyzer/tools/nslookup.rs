@@ -1,5 +1,8 @@
 //! nslookup (BIND 9 old and new wording, BusyBox, Windows): resolved with
-//! the final addresses after any CNAME chain, or why not.
+//! the final addresses after any CNAME chain, or why not. An answer of only
+//! unspecified or loopback addresses (0.0.0.0, 127.0.0.0/8, ::, ::1) is a
+//! DNS filter's sinkhole, not a resolution; an answer cut after its `Name:`
+//! line, before the address, has no conclusion.
 
 use super::{not_installed, Lines, Verdict};
 use crate::analyzer::model::Reason;
@@ -16,6 +19,8 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
     let mut no_servers: Option<usize> = None;
     let mut after_server = false;
     let mut in_addresses_list = false;
+    // A `Name:` line of the answer whose address has not come yet.
+    let mut pending_name = false;
 
     for (i, raw) in lines.iter() {
         let t = raw.trim_ascii();
@@ -39,6 +44,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
             if let Some(ip) = first_ip(value) {
                 addresses.push(ip);
                 first_answer.get_or_insert(i);
+                pending_name = false;
             }
             continue;
         }
@@ -49,6 +55,10 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
             }
         }
         after_server = false;
+        if t.starts_with("Name:") {
+            pending_name = true;
+            continue;
+        }
         if let Some(reason) = negative_answer(t) {
             negative.get_or_insert((reason, i));
         } else if (t.starts_with(";;") && t.ends_with("no servers could be reached"))
@@ -58,8 +68,16 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
         }
     }
 
+    if pending_name {
+        // The output stops between a name and its address.
+        return None;
+    }
     if let Some(at) = first_answer {
-        let mut v = Verdict::ok(Reason::Resolved, at);
+        let mut v = if addresses.iter().all(|a| is_sinkhole(a)) {
+            Verdict::failed(Reason::Sinkholed, at)
+        } else {
+            Verdict::ok(Reason::Resolved, at)
+        };
         v.addresses = addresses;
         return Some(v);
     }
@@ -71,7 +89,10 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
 
 /// The value of an `Address:` / `Address 1:` / `Addresses:` line.
 fn address_value(t: &str) -> Option<&str> {
-    let rest = t.strip_prefix("Addresses:").or_else(|| t.strip_prefix("Address"))?;
+    if let Some(list) = t.strip_prefix("Addresses:") {
+        return Some(list.trim());
+    }
+    let rest = t.strip_prefix("Address")?;
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
     rest.strip_prefix(':').map(str::trim)
 }
@@ -81,6 +102,12 @@ fn address_value(t: &str) -> Option<&str> {
 fn first_ip(value: &str) -> Option<&str> {
     let word = value.split_whitespace().next()?;
     word.parse::<IpAddr>().ok().map(|_| word)
+}
+
+/// An address a DNS filter answers for a blocked name: unspecified
+/// (0.0.0.0, ::) or loopback (127.0.0.0/8, ::1).
+fn is_sinkhole(addr: &str) -> bool {
+    addr.parse::<IpAddr>().is_ok_and(|ip| ip.is_unspecified() || ip.is_loopback())
 }
 
 /// `** server can't find x: NXDOMAIN`, `*** Can't find x: No answer`, and
@@ -175,6 +202,48 @@ Address: 20.191.166.150";
         assert_eq!(
             run("bash: nslookup: command not found").map(|r| (r.0, r.1)),
             Some((Status::NotRun, Reason::NotInstalled))
+        );
+    }
+
+    #[test]
+    fn sinkholed_answers() {
+        let head = "Server:\t\t10.0.0.10\nAddress:\t10.0.0.10#53\n\nNon-authoritative answer:\n";
+        let one = |addr: &str| run(&format!("{head}Name:\tpod01-prot1.jpe.backup.windowsazure.com\nAddress: {addr}\n"));
+        for addr in ["0.0.0.0", "127.0.0.1", "127.255.255.254", "::", "::1"] {
+            assert_eq!(one(addr), Some((Status::Failed, Reason::Sinkholed, vec![addr.to_string()], Some(5))), "{addr}");
+        }
+        // Both families sinkholed (a filter answering A and AAAA).
+        let both = format!(
+            "{head}Name:\ta.blob.core.windows.net\nAddress: 0.0.0.0\nName:\ta.blob.core.windows.net\nAddress: ::\n"
+        );
+        assert_eq!(run(&both).map(|r| (r.0, r.1)), Some((Status::Failed, Reason::Sinkholed)));
+        // After a CNAME chain, as a filtering forwarder answers.
+        let chain = format!(
+            "{head}login.microsoftonline.com\tcanonical name = login.mso.msidentity.com.\nName:\tlogin.mso.msidentity.com\nAddress: 127.0.0.1\n"
+        );
+        assert_eq!(run(&chain).map(|r| r.1), Some(Reason::Sinkholed));
+        // One real address among them: the name resolved.
+        let mixed = format!("{head}Name:\ta\nAddress: 0.0.0.0\nName:\ta\nAddress: 20.191.166.150\n");
+        assert_eq!(run(&mixed).map(|r| (r.0, r.1)), Some((Status::Ok, Reason::Resolved)));
+        // The server's own loopback address (systemd-resolved) is not an answer.
+        let stub = "Server:\t\t127.0.0.53\nAddress:\t127.0.0.53#53\n\nNon-authoritative answer:\nName:\ta\nAddress: 20.191.166.150";
+        assert_eq!(run(stub).map(|r| r.1), Some(Reason::Resolved));
+        // Windows' `Addresses:` list.
+        let win = "Server:  UnKnown\nAddress:  10.0.0.10\n\nName:    a.blob.core.windows.net\nAddresses:  ::\n          0.0.0.0\n";
+        assert_eq!(run(win).map(|r| (r.1, r.2)), Some((Reason::Sinkholed, vec!["::".into(), "0.0.0.0".into()])));
+    }
+
+    #[test]
+    fn a_name_without_its_address_is_no_resolution() {
+        let head = "Server:\t\t168.63.129.16\nAddress:\t168.63.129.16#53\n\nNon-authoritative answer:\n";
+        assert_eq!(run(&format!("{head}Name:\tjpe-pod01-rec-01.japaneast.cloudapp.azure.com")), None);
+        assert_eq!(run(&format!("{head}Name:\tjpe-pod01-rec-01.japaneast.cloudapp.azure.com\n")), None);
+        // Cut after the first pair, inside the second.
+        let cut = format!("{head}Name:\ta\nAddress: 20.190.141.36\nName:\ta\n");
+        assert_eq!(run(&cut), None);
+        assert_eq!(
+            run(&format!("{head}Name:\ta\nAddress: 20.190.141.36\nName:\ta\nAddress: 20.190.141.37")).map(|r| r.1),
+            Some(Reason::Resolved)
         );
     }
 }

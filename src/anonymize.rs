@@ -1,4 +1,4 @@
-//! Masking host names and addresses for sharing: the same value always
+//! Anonymizing a report for sharing: host names and addresses masked; the same value always
 //! becomes the same placeholder (`host-1`, `ip-1`, ...), so the masked
 //! report still reads ("ip-3 answered, ip-4 timed out").
 //!
