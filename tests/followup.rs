@@ -213,3 +213,34 @@ mod arbitrary_input {
         }
     }
 }
+
+#[test]
+fn a_private_endpoint_follow_up_settles_the_region_and_passes() {
+    // A log whose backup names resolve to a private endpoint, and the typed
+    // checks of the vault's private endpoint record (East Asia) by name and
+    // by address: curl's name mismatch on the address means it was reached.
+    let log_bytes = data("private-endpoint.log");
+    let log = nwcheck::analyze(log_bytes.as_bytes(), None);
+    let paste = data("followup/eastasia-pe-linux.paste.txt");
+    let typed = nwcheck::analyze(paste.as_bytes(), None);
+    let merged =
+        merge::merge(&log.report, &log.text, &typed, None, knowledge::region_by_name("eastasia")).expect("merged");
+    let r = &merged.report;
+    let follow: Vec<(&str, CheckKind, Status)> =
+        merge::followup_checks(r).map(|(_, c)| (&*c.fqdn, c.kind, c.status)).collect();
+    let pe = "5012345678901234567-ab-pod01-fc1.privatelink.ea.backup.windowsazure.com";
+    assert_eq!(
+        follow,
+        [
+            (pe, CheckKind::Dns, Status::Ok),
+            (pe, CheckKind::Tcp, Status::Ok),
+            ("10.90.1.6", CheckKind::Tcp, Status::Ok),
+            (pe, CheckKind::Https, Status::Ok),
+            ("10.90.1.6", CheckKind::Https, Status::Ok),
+        ]
+    );
+    assert!(!r.has(FindingId::RegionSpecificFqdn));
+    assert!(!r.has(FindingId::TlsInterception));
+    assert!(r.has(FindingId::PrivateEndpoint));
+    assert_eq!(r.overall, log.report.overall);
+}
