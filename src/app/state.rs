@@ -93,19 +93,13 @@ impl DocName {
     }
 }
 
-/// Something about an input that did not become a report.
+/// Something about an input that did not become a report (`FollowUpNotRead`:
+/// pasted follow-up output holding no command nwcheck reads).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
-    TooLarge {
-        name: AttrValue,
-        bytes: f64,
-    },
-    ReadFailed {
-        name: DocName,
-        error: AttrValue,
-    },
+    TooLarge { name: AttrValue, bytes: f64 },
+    ReadFailed { name: DocName, error: AttrValue },
     EmptyPaste,
-    /// Pasted follow-up output held no command nwcheck reads.
     FollowUpNotRead,
 }
 
