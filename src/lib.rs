@@ -10,6 +10,8 @@
 //! - [`mask`] hides host names and addresses for sharing.
 //! - [`export`] makes a report's JSON, or its masked copy, a few checks at
 //!   a time (the page's exports of large reports).
+//! - [`followup`] writes the follow-up commands for a vault's region and
+//!   merges their pasted output into a report; [`diff`] compares two reports.
 //! - [`transfer`] carries an analysis between the web page and its worker.
 //! - The `nwcheck` binary (`src/bin/nwcheck.rs`) is the command line over the
 //!   core; the web page lives in `app` (wasm32 only).
@@ -17,9 +19,11 @@
 pub mod analyzer;
 pub mod anonymize;
 pub mod causes;
+pub mod diff;
 pub mod explain;
 pub mod explain_causes;
 pub mod export;
+pub mod followup;
 pub mod runs;
 pub mod transfer;
 

@@ -413,7 +413,7 @@ fn the_masked_json_file_name_holds_no_host() {
     });
     let doc = &s.docs[0];
     assert_eq!(doc.json_file_name(false), "nwcheck-CheckNWResult_rhel92-bk01_202410020057.json");
-    assert_eq!(doc.json_file_name(true), "nwcheck-CheckNWResult_host-1_202410020057.json");
+    assert_eq!(doc.json_file_name(true), "nwcheck-masked-202410020057.json");
     let head = doc.head(true);
     assert_eq!(head.host.as_deref(), Some("host-1"));
     assert!(!doc.tab_label(&head, Lang::En).contains("rhel92"));
@@ -435,4 +435,26 @@ async fn with_the_mask_on_the_page_shows_the_masked_report() {
     }
     // Microsoft's public names stay.
     assert!(shown.contains("pod01-manag1.jpe.backup.windowsazure.com"));
+}
+
+#[wasm_bindgen_test]
+fn reducer_merges_follow_up_output_into_its_doc() {
+    let s = Rc::new(State::new(Lang::En));
+    let s = s.reduce(Action::Pasted(TIMEOUT_LOG.into()));
+    let doc = s.docs[0].id;
+    let checks = s.docs[0].report.checks.len();
+    let region = nwcheck::analyzer::knowledge::region_by_name("koreacentral");
+    let paste = include_str!("data/followup/koreacentral-workload-linux.paste.txt");
+    let s = s.reduce(Action::FollowUp { doc, text: paste.into(), region });
+    // The same doc (id and name), its report and text now with the follow-up.
+    assert_eq!(s.docs.len(), 1);
+    assert_eq!((s.docs[0].id, s.docs[0].name.clone()), (doc, DocName::Pasted(1)));
+    let report = &s.docs[0].report;
+    assert_eq!(report.checks.len(), checks + 18);
+    assert_eq!(report.followup.as_ref().map(|f| f.first_check), Some(checks));
+    assert_eq!(s.docs[0].lines.count(), report.line_count);
+    // A paste without commands is a notice; the report stays.
+    let s = s.reduce(Action::FollowUp { doc, text: "hello".into(), region });
+    assert_eq!(s.notices.last(), Some(&Notice::FollowUpNotRead));
+    assert_eq!(s.docs[0].report.checks.len(), checks + 18);
 }

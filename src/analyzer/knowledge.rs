@@ -428,6 +428,50 @@ pub fn foreign_server(value: &str) -> Option<&'static str> {
     None
 }
 
+/// Destinations that follow-up checks test, per part of the service. In a
+/// name, `{geo}` stands for the vault region's geo code. Each entry: name,
+/// port, and whether an HTTPS request is part of the check (a port that
+/// is not HTTPS, such as iSCSI's 3260, gets DNS and TCP only).
+pub struct FollowUpTarget {
+    pub name: &'static str,
+    pub port: u16,
+    pub https: bool,
+}
+
+const fn t(name: &'static str, port: u16, https: bool) -> FollowUpTarget {
+    FollowUpTarget { name, port, https }
+}
+
+/// File recovery: the script's components (HTTPS) and the region's
+/// recovery service, mounted over iSCSI on 3260.
+pub const FILE_RECOVERY_TARGETS: &[FollowUpTarget] =
+    &[t("download.microsoft.com", 443, true), t("pod01-rec2.{geo}.backup.windowsazure.com", 3260, false)];
+/// Azure Backup's services of the vault's region (the names the support
+/// team's script checks for Japan East, with the region's code).
+pub const BACKUP_TARGETS: &[FollowUpTarget] = &[
+    t("pod01-manag1.{geo}.backup.windowsazure.com", 443, true),
+    t("pod01-prot1.{geo}.backup.windowsazure.com", 443, true),
+];
+/// Azure Storage: public example accounts (a vault's own accounts have no
+/// public name to test); the same as the support team's script.
+pub const STORAGE_TARGETS: &[FollowUpTarget] =
+    &[t("ceuswatcab01.blob.core.windows.net", 443, true), t("md-dlbrhcw4gn5r.z33.blob.storage.azure.net", 443, true)];
+/// Microsoft Entra ID sign-in (it has no private endpoint).
+pub const ENTRA_ID_TARGETS: &[FollowUpTarget] =
+    &[t("login.microsoftonline.com", 443, true), t("login.microsoft.com", 443, true)];
+/// Azure Site Recovery's service of the region.
+pub const SITE_RECOVERY_TARGETS: &[FollowUpTarget] =
+    &[t("pod01-rcm1.{geo}.hypervrecoverymanager.windowsazure.com", 443, true)];
+
+/// The public cloud's regions (the region table without the sovereign and
+/// legacy clouds at its end).
+pub fn public_regions() -> &'static [Region] {
+    &REGIONS[..PUBLIC_REGIONS]
+}
+
+/// How many of [`REGIONS`] are public regions (they come first).
+const PUBLIC_REGIONS: usize = 73;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,6 +522,8 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), n, "a geo code is listed twice");
         assert_eq!(n, 73 + 14);
+        assert_eq!(public_regions().last().map(|r| r.code), Some("wus3"));
+        assert!(public_regions().iter().all(|r| !r.name.starts_with("usgov") && !r.name.starts_with("china")));
     }
 
     #[test]

@@ -254,6 +254,7 @@ fn not_a_log<'a>(
         findings: vec![finding],
         overall: Overall::NotALog,
         line_count,
+        followup: None,
     };
     Analysis { report, text: decoded.text }
 }

@@ -30,6 +30,26 @@ pub struct Report {
     pub overall: Overall,
     /// Number of lines in the decoded log (evidence ranges stay inside it).
     pub line_count: usize,
+    /// Follow-up checks merged into the report (`followup::merge`); `null`
+    /// for a log analyzed alone.
+    #[serde(default)]
+    pub followup: Option<FollowUp>,
+}
+
+/// Where a report's follow-up checks are: the checks from `first_check` on
+/// came from a typed transcript of follow-up commands, whose text was
+/// appended to the log's from line `first_line` on (after a separator line).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub first_check: usize,
+    pub first_line: usize,
+    /// The name of the pasted text or file, when known.
+    pub source: Option<String>,
+    /// The vault's region the follow-up checks were written for (`koreacentral`).
+    pub region: Option<String>,
+    /// Findings of the log that the follow-up settled and that are therefore
+    /// no longer listed (`region-specific-fqdn` once the vault's region was checked).
+    pub resolved: Vec<FindingId>,
 }
 
 /// What kind of log the input is.
@@ -474,6 +494,7 @@ impl Report {
             findings: self.findings.clone(),
             overall: self.overall,
             line_count: self.line_count,
+            followup: self.followup.clone(),
         }
     }
 }

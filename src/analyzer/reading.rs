@@ -159,6 +159,7 @@ impl Checks {
             findings,
             overall,
             line_count,
+            followup: None,
         })
     }
 }

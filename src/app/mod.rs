@@ -13,8 +13,10 @@
 
 mod banner;
 pub mod browser;
+mod compare;
 mod exports;
 mod findings;
+mod followup;
 mod hand_off;
 mod input;
 mod log_view;

@@ -4,8 +4,10 @@
 
 use super::banner::Banner;
 use super::browser;
+use super::compare::ComparePanel;
 use super::exports;
 use super::findings::FindingList;
+use super::followup::FollowUpPanel;
 use super::hand_off::{Export, HandOffBar};
 use super::input::InputPanel;
 use super::log_view::LogDialog;
@@ -337,9 +339,15 @@ pub fn app(props: &AppProps) -> Html {
                             onclose={(state.docs.len() == 1).then(|| onclose_doc.reform({ let id = doc.id; move |()| id }))}
                         />
                         { report_body(&state, doc, lang, onshow.clone(), onexport.clone(), onmask.clone(), onfailures_only.clone(), onprint.clone()) }
+                        if doc.report.overall != Overall::NotALog {
+                            <FollowUpPanel {lang} doc={doc.id} report={doc.report.clone()} onpaste={state.dispatcher().to_callback()} />
+                        }
                     </div>
                 } else {
                     <p class="empty muted">{ t(lang, Key::NothingYet) }</p>
+                }
+                if state.docs.len() > 1 {
+                    <ComparePanel {lang} docs={state.docs.clone()} current={state.current} />
                 }
             </main>
             <footer class="foot"><p>{ t(lang, Key::Footer) }</p></footer>
@@ -458,5 +466,6 @@ fn notice_text(lang: Lang, notice: &Notice) -> String {
             format!("{}: {} ({error})", name.label(lang), t(lang, what))
         }
         Notice::EmptyPaste => t(lang, Key::EmptyPaste).to_string(),
+        Notice::FollowUpNotRead => super::followup::not_read(lang).to_string(),
     }
 }

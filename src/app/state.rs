@@ -144,12 +144,14 @@ impl DocName {
     }
 }
 
-/// Something about an input that did not become a report.
+/// Something about an input that did not become a report (`FollowUpNotRead`:
+/// pasted follow-up output holding no command nwcheck reads).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
     TooLarge { name: AttrValue, bytes: f64 },
     ReadFailed { name: DocName, error: AttrValue },
     EmptyPaste,
+    FollowUpNotRead,
 }
 
 /// Lines of a log to show as evidence.
@@ -298,6 +300,13 @@ pub enum Action {
     CloseLog,
     Dragging(bool),
     HandOff(Option<HandOff>),
+    /// The output of follow-up commands pasted for a doc (and the vault's
+    /// region they were written for): merged into its report.
+    FollowUp {
+        doc: u32,
+        text: String,
+        region: Option<&'static crate::analyzer::knowledge::Region>,
+    },
 }
 
 impl State {
@@ -402,6 +411,28 @@ impl State {
         self.focus += 1;
         self.log = None;
         self.hand_off = None;
+    }
+}
+
+impl State {
+    /// Merges pasted follow-up output into a doc's report; the doc keeps
+    /// its id and name ([`crate::followup::merge`]).
+    fn follow_up(&mut self, doc: u32, text: &str, region: Option<&'static crate::analyzer::knowledge::Region>) {
+        let Some(at) = self.docs.iter().position(|d| d.id == doc) else { return };
+        let old = &self.docs[at];
+        let typed = crate::analyze(text.as_bytes(), None);
+        match crate::followup::merge::merge(&old.report, &old.text, &typed, None, region) {
+            Ok(Analysis { report, text }) => {
+                let text = text.into_owned();
+                let lines = Rc::new(LineIndex::new(&text));
+                let (id, name, run) = (old.id, old.name.clone(), old.run);
+                let report = ByPtr(Rc::new(report));
+                self.docs[at] = Rc::new(Doc { id, name, run, report, text: Rc::new(text), lines });
+                self.log = None;
+                self.hand_off = None;
+            }
+            Err(_) => self.notices.push(Notice::FollowUpNotRead),
+        }
     }
 }
 
@@ -559,6 +590,7 @@ impl Reducible for State {
                 s.dragging = on;
             }
             Action::HandOff(h) => s.hand_off = h,
+            Action::FollowUp { doc, text, region } => s.follow_up(doc, &text, region),
         }
         Rc::new(s)
     }

@@ -3,7 +3,9 @@
 //! `nwcheck FILE...` prints a readable report per file (grouped by service,
 //! a line per destination with DNS / TCP / HTTPS marks, then the findings
 //! with what to do); `nwcheck --json FILE` prints the report as the
-//! schema's JSON. Exit status: 0 all is well, 1 problems (or results that
+//! schema's JSON. `nwcheck commands --region R --os linux|windows` writes
+//! the follow-up checks for a vault's region; `nwcheck diff A B` compares
+//! two logs of the same machine. Exit status: 0 all is well, 1 problems (or results that
 //! cannot be judged), 2 the input is not a log or cannot be read.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -12,8 +14,20 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
+    // `nwcheck commands ...` and `nwcheck diff A B` (a log given as a path
+    // with a directory, `./diff`, is still read as a log).
+    let args: Vec<_> = std::env::args_os().collect();
+    match args.get(1).and_then(|a| a.to_str()) {
+        Some("commands") => return follow::commands(args[1..].to_vec()),
+        Some("diff") => return follow::diff(args[1..].to_vec()),
+        _ => {}
+    }
     cli::main()
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "nwcheck/follow.rs"]
+mod follow;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
