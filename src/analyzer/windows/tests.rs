@@ -86,8 +86,8 @@ WinInet Proxy settings not found for NT Service\\AzureWLBackupPluginSvc\r
 \r
 現在の WinHTTP プロキシ設定:\r
 \r
-プロキシ サーバー:  172.16.1.10:8080\r
-バイパス一覧     : <local>\r
+    プロキシ サーバー:  172.16.1.10:8080\r
+    バイパス一覧     : <local>\r
 --------------------------------------------\r
 ======================================================================\r
 Connection check Azure Backup URLs\r
@@ -169,7 +169,7 @@ Registry::HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProvid
 \r
 \r
 \r
-Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\r
+    Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\r
 \r
 \r
 Name                           Property\r
@@ -180,7 +180,7 @@ Yellow\r
 \r
 \r
 \r
-Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\r
+    Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\SSL 2.0\r
 \r
 \r
 Name                           Property\r
@@ -204,13 +204,13 @@ fn tls_dump_without_tls12_keys_is_the_default() {
 #[test]
 fn tls12_client_disabled() {
     let tls12 = "\r
-Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\r
+    Hive: HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\r
 \r
 \r
 Name                           Property\r
 ----                           --------\r
 Client                         DisabledByDefault : 0\r
-                           Enabled           : 0\r
+                               Enabled           : 0\r
 -ForegroundColor\r
 Yellow\r
 \t\r
