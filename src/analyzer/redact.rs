@@ -216,17 +216,33 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
 fn candidate_lines(text: &str, at_sign: bool) -> Vec<(usize, usize)> {
     static FINDERS: OnceLock<[Finder<'static>; 6]> = OnceLock::new();
     let finders = FINDERS.get_or_init(|| ["@", "curl -", "-U", "-u", "user", "uthorization"].map(Finder::new));
+    let finders = &finders[usize::from(!at_sign)..];
     let bytes = text.as_bytes();
     let mut lines: Vec<(usize, usize)> = Vec::new();
-    for finder in finders.iter().skip(usize::from(!at_sign)) {
-        let mut from = 0;
-        while let Some(k) = finder.find(&bytes[from..]) {
-            let at = from + k;
-            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-            lines.push((start, end));
-            from = end;
+    // Piece by piece, every word in each piece while it is in the cache:
+    // the text is read from memory once, not once per word.
+    const PIECE: usize = 64 * 1024;
+    const LONGEST: usize = 12;
+    // Where each word's search goes on (after the last line it found).
+    let mut from = [0usize; 6];
+    let mut piece = 0;
+    while piece < bytes.len() {
+        let piece_end = (piece + PIECE).min(bytes.len());
+        let window_end = (piece_end + LONGEST - 1).min(bytes.len());
+        for (finder, from) in finders.iter().zip(from.iter_mut()) {
+            while *from < piece_end {
+                let Some(k) = finder.find(&bytes[*from..window_end]) else {
+                    *from = piece_end;
+                    break;
+                };
+                let at = *from + k;
+                let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+                let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
+                lines.push((start, end));
+                *from = end;
+            }
         }
+        piece = piece_end;
     }
     lines.sort_unstable();
     lines.dedup();
@@ -625,6 +641,16 @@ mod tests {
     fn a_pair_seen_in_an_option_is_masked_elsewhere_too() {
         let out = redacted("##TRY!! curl -U svc:Hunter22 https://a ##\nsent svc:Hunter22 again\n");
         assert!(!out.contains("Hunter22"), "{out}");
+    }
+
+    #[test]
+    fn words_across_the_pieces_of_the_search() {
+        for shift in 0..16 {
+            let filler = "x".repeat(64 * 1024 - 8 + shift);
+            let text = format!("{filler}\ncurl -I -U svc:Hunter22 https://a\nAuthorization: Basic SGVsbG8=\n");
+            let out = redacted(&text);
+            assert!(!out.contains("Hunter22") && !out.contains("SGVsbG8="), "shift {shift}");
+        }
     }
 
     #[test]
