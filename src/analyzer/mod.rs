@@ -20,6 +20,7 @@ pub mod model;
 pub mod newlines;
 mod reading;
 pub mod redact;
+pub mod schema_id;
 pub mod tools;
 pub mod windows;
 pub mod windows_log;

@@ -4,6 +4,7 @@
 //! (schema 1). Every enum is closed and serializes to the exact string the
 //! schema lists; fields beyond the schema are additions the contract allows.
 
+use super::schema_id::schema_id;
 use serde::{Deserialize, Serialize};
 
 use std::rc::Rc;
@@ -150,14 +151,7 @@ impl Service {
 
     /// The schema's string for this service.
     pub fn id(self) -> &'static str {
-        match self {
-            Service::FileRecovery => "file-recovery",
-            Service::Backup => "backup",
-            Service::Storage => "storage",
-            Service::EntraId => "entra-id",
-            Service::SiteRecovery => "site-recovery",
-            Service::Other => "other",
-        }
+        schema_id(&self)
     }
 }
 
@@ -177,12 +171,7 @@ pub enum CheckKind {
 
 impl CheckKind {
     pub fn id(self) -> &'static str {
-        match self {
-            CheckKind::Dns => "dns",
-            CheckKind::Tcp => "tcp",
-            CheckKind::Https => "https",
-            CheckKind::Other => "other",
-        }
+        schema_id(&self)
     }
 }
 
@@ -198,12 +187,7 @@ pub enum Status {
 
 impl Status {
     pub fn id(self) -> &'static str {
-        match self {
-            Status::Ok => "ok",
-            Status::Failed => "failed",
-            Status::NotRun => "not-run",
-            Status::Unknown => "unknown",
-        }
+        schema_id(&self)
     }
 }
 
@@ -254,34 +238,7 @@ pub enum Reason {
 impl Reason {
     /// The schema's string for this reason.
     pub fn id(self) -> &'static str {
-        match self {
-            Reason::Resolved => "resolved",
-            Reason::Nxdomain => "nxdomain",
-            Reason::Servfail => "servfail",
-            Reason::NoAnswer => "no-answer",
-            Reason::Sinkholed => "sinkholed",
-            Reason::Connected => "connected",
-            Reason::Unreachable => "unreachable",
-            Reason::Unsupported => "unsupported",
-            Reason::HttpResponse => "http-response",
-            Reason::ConnectFailed => "connect-failed",
-            Reason::ProxyUnresolved => "proxy-unresolved",
-            Reason::ProxyAuthRequired => "proxy-auth-required",
-            Reason::ProxyDenied => "proxy-denied",
-            Reason::TlsUntrusted => "tls-untrusted",
-            Reason::TlsFailed => "tls-failed",
-            Reason::EmptyReply => "empty-reply",
-            Reason::RecvFailure => "recv-failure",
-            Reason::TlsNameMismatch => "tls-name-mismatch",
-            Reason::GatewayError => "gateway-error",
-            Reason::Intercepted => "intercepted",
-            Reason::Timeout => "timeout",
-            Reason::Refused => "refused",
-            Reason::Unresolved => "unresolved",
-            Reason::NotInstalled => "not-installed",
-            Reason::Interrupted => "interrupted",
-            Reason::Unrecognized => "unrecognized",
-        }
+        schema_id(&self)
     }
 }
 
@@ -379,41 +336,7 @@ pub enum FindingId {
 impl FindingId {
     /// The schema's string for this finding.
     pub fn id(self) -> &'static str {
-        match self {
-            FindingId::NotALog => "not-a-log",
-            FindingId::LogTruncated => "log-truncated",
-            FindingId::DnsFailure => "dns-failure",
-            FindingId::FileRecoveryPortBlocked => "file-recovery-port-blocked",
-            FindingId::FileRecoveryDownloadBlocked => "file-recovery-download-blocked",
-            FindingId::BackupUnreachable => "backup-unreachable",
-            FindingId::StorageUnreachable => "storage-unreachable",
-            FindingId::EntraIdUnreachable => "entra-id-unreachable",
-            FindingId::SiteRecoveryUnreachable => "site-recovery-unreachable",
-            FindingId::OtherUnreachable => "other-unreachable",
-            FindingId::ProxyAuthRequired => "proxy-auth-required",
-            FindingId::ProxyDenied => "proxy-denied",
-            FindingId::ProxyUnresolvable => "proxy-unresolvable",
-            FindingId::TlsInterception => "tls-interception",
-            FindingId::ProxyCredentialsInLog => "proxy-credentials-in-log",
-            FindingId::ProxyNcInconclusive => "proxy-nc-inconclusive",
-            FindingId::ProxyConfigured => "proxy-configured",
-            FindingId::PrivateEndpoint => "private-endpoint",
-            FindingId::NcMissing => "nc-missing",
-            FindingId::CurlMissing => "curl-missing",
-            FindingId::NslookupMissing => "nslookup-missing",
-            FindingId::UnrecognizedOutput => "unrecognized-output",
-            FindingId::RegionSpecificFqdn => "region-specific-fqdn",
-            FindingId::DnsSinkhole => "dns-sinkhole",
-            FindingId::TrafficIntercepted => "traffic-intercepted",
-            FindingId::ProxyGatewayError => "proxy-gateway-error",
-            FindingId::ProxySystemUntested => "proxy-system-untested",
-            FindingId::ProxyPluginUntested => "proxy-plugin-untested",
-            FindingId::ProxyWinhttpUntested => "proxy-winhttp-untested",
-            FindingId::ProxySiteRecoveryUntested => "proxy-site-recovery-untested",
-            FindingId::ProxyPerMachine => "proxy-per-machine",
-            FindingId::ProxyAutoConfig => "proxy-auto-config",
-            FindingId::Tls12Disabled => "tls12-disabled",
-        }
+        schema_id(&self)
     }
 }
 
