@@ -103,6 +103,40 @@ function assertChecksMatch(rendered, expect, name) {
   });
 }
 
+/** The Windows scripts' logs and typed sessions with ground truth (tests/data/windows, tests/data/transcripts). */
+const WINDOWS_LOGS = ['windows', 'transcripts'].flatMap((dir) =>
+  fs
+    .readdirSync(path.join(DATA, dir))
+    .filter((f) => f.endsWith('.log') && fs.existsSync(path.join(DATA, dir, f.replace(/\.log$/, '.expect.json'))))
+    .sort()
+    .map((f) => path.join(dir, f)),
+);
+
+test('Windows logs and typed PowerShell sessions dropped in the page render each check as expected, with the proxy findings', async () => {
+  assert.ok(WINDOWS_LOGS.length >= 10, `${WINDOWS_LOGS.length} Windows logs and transcripts`);
+  const app = await openApp(browser, server);
+  const { page } = app;
+  let n = 0;
+  for (const name of WINDOWS_LOGS) {
+    await dropFiles(page, [{ name: path.basename(name), bytes: fs.readFileSync(path.join(DATA, name)) }], 'main');
+    n += 1;
+    await waitReport(page, n);
+    const expect = expectOf(name);
+    assertChecksMatch(await renderedChecks(page), expect, name);
+    for (const id of expect.expected_findings || []) {
+      assert.ok(await page.locator(`.findings [data-finding="${id}"]`).count(), `${name}: finding ${id} shown`);
+    }
+    if (name.includes('user-proxy')) {
+      // Whose proxy: the current user's proxy was tested; the workload plugin's account has none.
+      assert.ok(await page.locator('.findings [data-finding="proxy-plugin-untested"]').count(), 'the whose-proxy finding');
+      const text = await page.locator('.findings [data-finding="proxy-plugin-untested"]').first().innerText();
+      assert.match(text, /AzureWLBackupPluginSvc|plugin|プラグイン/i);
+    }
+  }
+  await assertQuiet(app);
+  await app.close();
+});
+
 test('the built index.html has a strict CSP and no inline script', () => {
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const csp = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)?.[1];

@@ -123,8 +123,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
     let (ja, en) = match key {
         K::Title => ("nwcheck: Azure Backup 疎通確認ログの判定", "nwcheck: verdicts for the Azure Backup network check"),
         K::Tagline => (
-            "疎通確認スクリプト (Check_Backup_NW_Linux_verX.X.sh) が出力した CheckNWResult_<ホスト名>_<日時>.log を読み取り、宛先ごと・確認ごとに結果と次に確認すべきことを示します。",
-            "Reads the CheckNWResult_<host>_<date>.log written by the network-check script (Check_Backup_NW_Linux_verX.X.sh) and gives a verdict for every destination and check, with what to check next.",
+            "Azure Backup / Site Recovery の疎通確認スクリプトのログ (Linux: CheckNWResult_<ホスト名>_<日時>.log、Windows: AzureBackup_Check_NW_*.log / ASR_Check_NW_*.log) や、手で実行した確認コマンドの出力を読み取り、宛先ごと・確認ごとに結果と次に確認すべきことを示します。",
+            "Reads the log of the Azure Backup / Site Recovery network-check scripts (Linux: CheckNWResult_<host>_<date>.log; Windows: AzureBackup_Check_NW_*.log, ASR_Check_NW_*.log) or the output of checks typed by hand, and gives a verdict for every destination and check, with what to check next.",
         ),
         K::Privacy => (
             "ログはこのブラウザーの中だけで読み取ります。どこにも送信・保存されません。ページが読み込むのは自身のファイルだけで、オフラインでも動きます。",
@@ -234,8 +234,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
         K::DropHereTouch => ("ログ ファイルを選んでください", "Choose the log file"),
         K::HowToGet => ("ログの取り方", "How to get the log"),
         K::HowToGetSteps => (
-            "サポート ブログ (Azure Backup 疎通確認の依頼ページ) から Check_Backup_NW_Linux_verX.X.sh をダウンロードし、確認したいマシンで bash Check_Backup_NW_Linux_verX.X.sh と実行します。実行したディレクトリに CheckNWResult_<ホスト名>_<日時>.log が書き出されるので、そのファイルを選んでください。",
-            "Download Check_Backup_NW_Linux_verX.X.sh from the Azure Backup support blog (its network-check request page), and run it on the machine to check: bash Check_Backup_NW_Linux_verX.X.sh. It writes CheckNWResult_<host>_<date>.log into the directory you ran it from: choose that file.",
+            "サポート ブログ (Azure Backup 疎通確認の依頼ページ) から、Linux は Check_Backup_NW_Linux_verX.X.sh (Site Recovery は Check_ASR_NW_Linux_A2A_ver1.0.sh) をダウンロードして bash で実行すると、実行したディレクトリに CheckNWResult_<ホスト名>_<日時>.log が書き出されます。Windows は Check_Backup_NW_verX.X.ps1 (Site Recovery は Check_ASR_NW_Windows_A2A_H2A_ver1.0.ps1) を管理者の PowerShell で実行すると、AzureBackup_Check_NW_<日時>.log (ASR_Check_NW_<日時>.log) が書き出されます。そのファイルを選んでください。",
+            "From the Azure Backup support blog (its network-check request page), download Check_Backup_NW_Linux_verX.X.sh for Linux (Site Recovery: Check_ASR_NW_Linux_A2A_ver1.0.sh) and run it with bash: it writes CheckNWResult_<host>_<date>.log into the directory you ran it from. On Windows, run Check_Backup_NW_verX.X.ps1 (Site Recovery: Check_ASR_NW_Windows_A2A_H2A_ver1.0.ps1) in an administrator PowerShell: it writes AzureBackup_Check_NW_<date>.log (ASR_Check_NW_<date>.log). Choose that file.",
         ),
         K::HowToGetLink => ("サポート ブログ: 疎通確認スクリプトの案内", "Support blog: the network-check script"),
         K::Samples => ("サンプルのログで試す:", "Or try a sample log:"),
