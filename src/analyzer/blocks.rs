@@ -264,28 +264,6 @@ mod tests {
     use crate::analyzer::command::Tool;
 
     #[test]
-    fn commands() {
-        let c = parse_command("nslookup  pod01-rec2.jpe.backup.windowsazure.com");
-        assert_eq!(
-            (c.tool, c.target.as_ref(), c.port),
-            (Tool::Nslookup, "pod01-rec2.jpe.backup.windowsazure.com", None)
-        );
-        let c = parse_command("nc -vz -w 5 pod01-rec2.jpe.backup.windowsazure.com 3260");
-        assert_eq!(
-            (c.tool, c.target.as_ref(), c.port),
-            (Tool::Nc, "pod01-rec2.jpe.backup.windowsazure.com", Some(3260))
-        );
-        let c = parse_command("curl -I https://login.microsoft.com");
-        assert_eq!((c.tool, c.target.as_ref(), c.port), (Tool::Curl, "login.microsoft.com", Some(443)));
-        let c = parse_command("curl -I -x http://proxy:8080 https://a.blob.core.windows.net:8443/x?y");
-        assert_eq!((c.target.as_ref(), c.port), ("a.blob.core.windows.net", Some(8443)));
-        let c = parse_command("sudo /usr/bin/ncat -v -z host.example.com 443");
-        assert_eq!((c.tool, c.target.as_ref(), c.port), (Tool::Nc, "host.example.com", Some(443)));
-        let c = parse_command("ping -c 3 host.example.com");
-        assert_eq!((c.tool, c.target.as_ref()), (Tool::Unknown, "host.example.com"));
-    }
-
-    #[test]
     fn blocks_and_sections() {
         let log = "\
 #### (3) ファイルの回復 (ILR) で必要な宛先への疎通確認 ####

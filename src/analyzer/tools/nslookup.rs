@@ -73,13 +73,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
         return None;
     }
     if let Some(at) = first_answer {
-        let mut v = if addresses.iter().all(|a| is_sinkhole(a)) {
-            Verdict::failed(Reason::Sinkholed, at)
-        } else {
-            Verdict::ok(Reason::Resolved, at)
-        };
-        v.addresses = addresses;
-        return Some(v);
+        return Some(answered(addresses, at));
     }
     if let Some((reason, at)) = negative {
         return Some(Verdict::failed(reason, at));
@@ -130,6 +124,19 @@ fn negative_answer(t: &str) -> Option<Reason> {
         "timed out" | "timeout" => Some(Reason::Timeout),
         _ => None,
     }
+}
+
+/// The verdict of a name's answer (`at`: the line of its first address):
+/// resolved, or, when every address is 0.0.0.0 or a loopback address,
+/// sinkholed by a DNS filter. Shared by every DNS reader.
+pub fn answered(addresses: Vec<&str>, at: usize) -> Verdict<'_> {
+    let mut v = if addresses.iter().all(|a| is_sinkhole(a)) {
+        Verdict::failed(Reason::Sinkholed, at)
+    } else {
+        Verdict::ok(Reason::Resolved, at)
+    };
+    v.addresses = addresses;
+    v
 }
 
 #[cfg(test)]

@@ -69,14 +69,7 @@ pub fn read(lines: Lines<'_>) -> Option<Verdict<'_>> {
         }
     }
     if let Some(at) = first_answer {
-        // Only 0.0.0.0 / loopback answers: a DNS filter blocked the name.
-        let mut v = if addresses.iter().all(|a| super::nslookup::is_sinkhole(a)) {
-            Verdict::failed(Reason::Sinkholed, at)
-        } else {
-            Verdict::ok(Reason::Resolved, at)
-        };
-        v.addresses = addresses;
-        return Some(v);
+        return Some(super::nslookup::answered(addresses, at));
     }
     negative.map(|(reason, at)| Verdict::failed(reason, at))
 }
