@@ -27,8 +27,12 @@ cargo build --locked --lib --target wasm32-unknown-unknown
 
 step "release CLI and golden samples"
 cargo build --locked --release
-if [ -x ../shared/tools/score-samples ] && [ -d ../shared/samples ]; then
-  ../shared/tools/score-samples ../shared/samples
+if [ -x ../shared/tools/score-samples ]; then
+  for dir in ../shared/samples ../shared/samples-windows ../shared/samples-transcripts; do
+    if [ -d "$dir" ]; then
+      ../shared/tools/score-samples "$dir"
+    fi
+  done
 fi
 
 step "benchmark runs (quick: 100 kB and 1 MB, one repetition; no timing is checked)"
