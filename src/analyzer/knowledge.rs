@@ -410,16 +410,20 @@ const FOREIGN_SERVERS: &[&str] = &[
 /// The known proxy, appliance or generic server a `Server`/`Via` header
 /// value names, if any.
 pub fn foreign_server(value: &str) -> Option<&'static str> {
-    let lower = value.to_ascii_lowercase();
-    let bytes = lower.as_bytes();
+    let bytes = value.as_bytes();
     // A name starts a word (nothing alphanumeric before it) and is not the
     // start of a longer word (nothing alphabetic after it): try the names at
-    // each word's start only (a header value has a few words).
+    // each word's start only (a header value has a few words), ignoring case.
     let starts = (0..bytes.len()).filter(|&at| at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
     for at in starts {
         let rest = &bytes[at..];
+        let first = rest[0].to_ascii_lowercase();
         let hit = FOREIGN_SERVERS.iter().copied().find(|name| {
-            rest.starts_with(name.as_bytes()) && !rest.get(name.len()).is_some_and(|c| c.is_ascii_alphabetic())
+            let n = name.as_bytes();
+            n[0] == first
+                && rest.len() >= n.len()
+                && rest[..n.len()].eq_ignore_ascii_case(n)
+                && !rest.get(n.len()).is_some_and(|c| c.is_ascii_alphabetic())
         });
         if hit.is_some() {
             return hit;

@@ -209,13 +209,14 @@ pub fn mask_credentials(text: &str) -> Cow<'_, str> {
 
 /// The lines that can hold a credential the URL scan does not see: those
 /// with an `@` (a proxy value's password needs one; `at_sign`: the text has
-/// one), curl commands, and those with a user option (`-U`, `-u`,
-/// `--user`, `--proxy-user`), a `.curlrc` `user` line or an authorization
-/// header. Each is one search over the text for a word that is rare in the
+/// one), curl commands, and those with a `-U` option, a `user` word
+/// (`--user`, `--proxy-user`, `.curlrc` lines) or an authorization header. Each is one search over the text for a word that is rare in the
 /// logs.
 fn candidate_lines(text: &str, at_sign: bool) -> Vec<(usize, usize)> {
-    static FINDERS: OnceLock<[Finder<'static>; 6]> = OnceLock::new();
-    let finders = FINDERS.get_or_init(|| ["@", "curl -", "-U", "-u", "user", "uthorization"].map(Finder::new));
+    // (`-u`, `--user` and `--proxy-user` stand in curl commands, or in
+    // `.curlrc` lines, which the `user` search finds.)
+    static FINDERS: OnceLock<[Finder<'static>; 5]> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| ["@", "curl -", "-U", "user", "uthorization"].map(Finder::new));
     let finders = &finders[usize::from(!at_sign)..];
     let bytes = text.as_bytes();
     let mut lines: Vec<(usize, usize)> = Vec::new();
@@ -224,7 +225,7 @@ fn candidate_lines(text: &str, at_sign: bool) -> Vec<(usize, usize)> {
     const PIECE: usize = 64 * 1024;
     const LONGEST: usize = 12;
     // Where each word's search goes on (after the last line it found).
-    let mut from = [0usize; 6];
+    let mut from = [0usize; 5];
     let mut piece = 0;
     while piece < bytes.len() {
         let piece_end = (piece + PIECE).min(bytes.len());
