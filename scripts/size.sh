@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Prints what the page downloads (every file in dist/, gzip -9 as a server
-# would send it) and fails if the total is over the budget of 300 KB
-# (300 * 1024 bytes). The analysis worker loads the page's own wasm and
+# would send it) and fails if the total is over the budget of 340 KB
+# (340 * 1024 bytes). The analysis worker loads the page's own wasm and
 # module, so they count once. Run after a build: bash scripts/size.sh [dist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DIST=${1:-dist}
-BUDGET=$((300 * 1024))
+BUDGET=$((340 * 1024))
 [ -f "$DIST/index.html" ] || { echo "no $DIST/index.html: build first" >&2; exit 1; }
 
 total=0
