@@ -1213,7 +1213,7 @@ test('with the mask switch on, the download name, the print view, the copied tex
   await page.waitForSelector('.report[data-masked="true"]');
   const secrets = ['rhel92-bk01', 'proxy.contoso.local', '10.0.3.7', '10.0.0.10'];
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
-  assert.equal(download.suggestedFilename(), 'nwcheck-CheckNWResult_host-1_202410020057.json');
+  assert.equal(download.suggestedFilename(), 'nwcheck-masked-202410020057.json');
   const json = fs.readFileSync(await download.path(), 'utf8');
   for (const s of secrets) assert.ok(!json.includes(s), `JSON holds ${s}`);
   await page.click('#copy-text');
