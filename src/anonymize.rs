@@ -4,11 +4,13 @@
 //!
 //! Masked: the machine's host name (also inside the source file name), the
 //! proxy's host, every IPv4 and IPv6 address (interfaces, DNS server,
-//! answers, evidence lines). Kept: the Azure destinations the script
-//! tests, which are public names and say nothing about the customer.
+//! answers, evidence lines) but Microsoft's. Kept, since support needs them
+//! and they say nothing about the customer: the Azure destinations the
+//! script tests, and the public addresses a Microsoft name resolved to
+//! (a private endpoint's or a DNS filter's answer is masked).
 
 use crate::analyzer::knowledge;
-use crate::analyzer::model::{Check, FindingId, Report};
+use crate::analyzer::model::{Check, CheckKind, FindingId, Report};
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv6Addr};
 use std::rc::Rc;
@@ -39,6 +41,11 @@ impl Masker {
         self.map.insert(name.to_string(), placeholder.to_string());
         let at = self.host_names.partition_point(|(k, _)| k.len() >= name.len());
         self.host_names.insert(at, (name.to_string(), placeholder.to_string()));
+    }
+
+    /// Keeps `addr` as it is (unless it was masked already).
+    fn keep(&mut self, addr: &str) {
+        self.map.entry(addr.to_string()).or_insert_with(|| addr.to_string());
     }
 
     fn ip(&mut self, addr: &str) -> String {
@@ -161,6 +168,27 @@ fn proxy_host(value: &str) -> Option<&str> {
     (!host.is_empty()).then_some(host)
 }
 
+/// A public address: not private, loopback, link-local, shared (100.64/10),
+/// unspecified or broadcast.
+fn is_public(addr: &str) -> bool {
+    match addr.parse::<IpAddr>() {
+        Ok(IpAddr::V4(a)) => {
+            let o = a.octets();
+            !(a.is_private()
+                || a.is_loopback()
+                || a.is_link_local()
+                || a.is_unspecified()
+                || a.is_broadcast()
+                || o[0] == 100 && (64..128).contains(&o[1]))
+        }
+        Ok(IpAddr::V6(a)) => {
+            let first = a.segments()[0];
+            !(a.is_loopback() || a.is_unspecified() || first & 0xfe00 == 0xfc00 || first & 0xffc0 == 0xfe80)
+        }
+        Err(_) => false,
+    }
+}
+
 /// The report with the machine's host name, the proxy's host and every IP
 /// address replaced by placeholders.
 pub fn mask_report(report: &Report) -> Report {
@@ -223,6 +251,12 @@ impl ReportMasker {
     /// Masks one check (call for each, in report order).
     pub fn check(&mut self, c: &mut Check) {
         let m = &mut self.m;
+        // A Microsoft name's public answers are Microsoft's addresses.
+        if c.kind == CheckKind::Dns && knowledge::is_microsoft_host(&c.fqdn) {
+            for a in c.addresses.iter().filter(|a| is_public(a)) {
+                m.keep(a);
+            }
+        }
         if !c.addresses.is_empty() {
             c.addresses = c.addresses.iter().map(|a| Rc::from(m.ip(a))).collect();
         }
@@ -262,17 +296,21 @@ mod tests {
         let a = analyze(&bytes, Some("CheckNWResult_rhel88-app01_202405201015.log"));
         let masked = mask_report(&a.report);
         let json = serde_json::to_string(&masked).expect("json");
-        for secret in ["10.0.0.100", "Azure2024pass", "20.191.166.134"] {
+        for secret in ["10.0.0.100", "Azure2024pass"] {
             assert!(!json.contains(secret), "{secret} leaked");
         }
+        // Azure's public answer stays: support needs it.
+        assert!(json.contains("20.191.166.134"));
         if let Some(host) = &a.report.host {
             assert!(!json.contains(host.as_str()), "host name leaked");
         }
         assert!(json.contains("pod01-manag1.jpe.backup.windowsazure.com"));
-        // The same address gets the same placeholder in the answer and in nc's evidence.
+        // A Microsoft name's public answer stays as it is, in the answer and in nc's evidence.
         let dns = masked.checks.iter().find(|c| &*c.fqdn == "download.microsoft.com" && c.kind.id() == "dns");
-        let ip = dns.and_then(|c| c.addresses.first()).expect("masked address").clone();
-        assert!(ip.starts_with("ip-"));
+        let ip = dns.and_then(|c| c.addresses.first()).expect("an answer").clone();
+        assert!(!ip.starts_with("ip-"));
+        let nc = masked.checks.iter().find(|c| &*c.fqdn == "download.microsoft.com" && c.kind.id() == "tcp");
+        assert!(nc.and_then(|c| c.evidence.as_deref()).is_some_and(|e| e.contains(&*ip)));
         assert_eq!(masked.checks.len(), a.report.checks.len());
     }
 
@@ -286,6 +324,18 @@ mod tests {
         // The machine's name is masked where it stands alone, not inside an Azure name.
         assert_eq!(&*masked.checks[0].command, "nc -vz pod01-manag1.jpe.backup.windowsazure.com 443");
         assert_eq!(&*masked.checks[1].command, "nc -vz host-1 443");
+    }
+
+    #[test]
+    fn private_and_filtered_answers_of_microsoft_names_are_masked() {
+        let log = "##TRY!! nslookup a.blob.core.windows.net ##\nName: a.privatelink.blob.core.windows.net\nAddress: 10.1.2.3\n\n##TRY!! nslookup login.microsoft.com ##\nName: login.microsoft.com\nAddress: 0.0.0.0\n\n##TRY!! nslookup vm.contoso.local ##\nName: vm.contoso.local\nAddress: 203.0.113.9\n\n";
+        let masked = mask_report(&analyze(log.as_bytes(), None).report);
+        let json = serde_json::to_string(&masked).unwrap();
+        for hidden in ["10.1.2.3", "0.0.0.0", "203.0.113.9"] {
+            assert!(!json.contains(hidden), "{hidden}");
+        }
+        assert!(is_public("20.191.166.134") && is_public("2603:1046::1"));
+        assert!(!is_public("100.64.0.1") && !is_public("fd00::1") && !is_public("fe80::1") && !is_public("x"));
     }
 
     #[test]
