@@ -339,14 +339,15 @@ pub fn app(props: &AppProps) -> Html {
                             onclose={(state.docs.len() == 1).then(|| onclose_doc.reform({ let id = doc.id; move |()| id }))}
                         />
                         { report_body(&state, doc, lang, onshow.clone(), onexport.clone(), onmask.clone(), onfailures_only.clone(), onprint.clone()) }
-                        if doc.report.overall != Overall::NotALog {
+                        // The panels work on the log as it is: not shown while the page is masked for sharing.
+                        if doc.report.overall != Overall::NotALog && !state.mask {
                             <FollowUpPanel {lang} doc={doc.id} report={doc.report.clone()} onpaste={state.dispatcher().to_callback()} />
                         }
                     </div>
                 } else {
                     <p class="empty muted">{ t(lang, Key::NothingYet) }</p>
                 }
-                if state.docs.len() > 1 {
+                if state.docs.len() > 1 && !state.mask {
                     <ComparePanel {lang} docs={state.docs.clone()} current={state.current} />
                 }
             </main>
